@@ -1,8 +1,8 @@
 """DOCX reader: body paragraphs and tables in document order, in the reader convention.
 
 The body XML is walked directly (python-docx opens the package) so tables stay where they
-stand. A paragraph keeps its line breaks and tabs; a table row is one line of TAB-joined
-cells, a cell spanning columns or continuing a vertical merge counted once. Section headers
+stand. A paragraph keeps its line breaks and tabs and starts with its list number or bullet
+(Word numbering, e.g. ``§ 4 `` or ``- ``); a table row is one line of TAB-joined cells, a cell spanning columns or continuing a vertical merge counted once. Section headers
 and footers, footnotes and deleted text (tracked changes) are left out; text boxes follow the
 paragraph that anchors them.
 """
@@ -25,13 +25,13 @@ SPACES = re.compile(r"[ \u00a0]+")
 
 def docx_text(data: bytes) -> str:
     """The body text of a DOCX file; raise :class:`ReadError` for anything else."""
-    body = _open_body(data)
+    document = _open_document(data)
     blocks: list[str] = []
-    _collect_blocks(body, blocks)
+    _collect_blocks(document.element.body, blocks, _ListNumbers(document))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def _open_body(data: bytes):
+def _open_document(data: bytes):
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -49,24 +49,24 @@ def _open_body(data: bytes):
         raise ReadError(f"corrupt DOCX file (missing part {exc})") from exc
     except ValueError as exc:  # python-docx: wrong main content type, e.g. .xlsx or .dotx
         raise ReadError(f"not a Word document ({exc})") from exc
-    return document.element.body
+    return document
 
 
-def _collect_blocks(container, blocks: list[str]) -> None:
+def _collect_blocks(container, blocks: list[str], numbers: "_ListNumbers") -> None:
     for child in container:
         tag = child.tag
         if tag == W + "p":
             text, boxes = _paragraph_text(child)
             if text.strip():
-                blocks.append(text)
+                blocks.append(numbers.label(child) + text)
             for box in boxes:
-                _collect_blocks(box, blocks)
+                _collect_blocks(box, blocks, numbers)
         elif tag == W + "tbl":
-            rows = _table_rows(child)
+            rows = _table_rows(child, numbers)
             if rows:
                 blocks.append("\n".join(rows))
         elif tag in BLOCK_CONTAINERS:
-            _collect_blocks(child, blocks)
+            _collect_blocks(child, blocks, numbers)
 
 
 def _paragraph_text(paragraph) -> tuple[str, list]:
@@ -97,10 +97,10 @@ def _inline_text(element, parts: list[str], boxes: list) -> None:
             _inline_text(child, parts, boxes)
 
 
-def _table_rows(table) -> list[str]:
+def _table_rows(table, numbers: "_ListNumbers") -> list[str]:
     rows = []
     for row in _children(table, W + "tr"):
-        cells = [_cell_text(cell) for cell in _children(row, W + "tc")]
+        cells = [_cell_text(cell, numbers) for cell in _children(row, W + "tc")]
         if any(cells):
             rows.append("\t".join(cells))
     return rows
@@ -115,10 +115,108 @@ def _children(element, tag: str):
             yield from _children(child, tag)
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell, numbers: "_ListNumbers") -> str:
     merge = cell.find(f"{W}tcPr/{W}vMerge")
     if merge is not None and merge.get(W + "val", "continue") == "continue":
         return ""  # the cell above holds the merged text
     blocks: list[str] = []
-    _collect_blocks(cell, blocks)
+    _collect_blocks(cell, blocks, numbers)
     return " ".join(" ".join(blocks).split())
+
+
+class _ListNumbers:
+    """Word's automatic paragraph numbering, counted in document order."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> (start, format, text)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_numbering: dict[str, tuple[str, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+            styles = document.styles.element
+        except Exception:  # no numbering part: no numbers
+            return
+        abstract = {a.get(W + "abstractNumId"): a for a in numbering.findall(W + "abstractNum")}
+        for num in numbering.findall(W + "num"):
+            definition = abstract.get(_val(num.find(W + "abstractNumId")))
+            if definition is None:
+                continue
+            levels = {int(lvl.get(W + "ilvl", "0")): _level(lvl) for lvl in definition.findall(W + "lvl")}
+            for override in num.findall(W + "lvlOverride"):
+                start = _val(override.find(W + "startOverride"))
+                level = int(override.get(W + "ilvl", "0"))
+                if start is not None and level in levels:
+                    levels[level] = (int(start),) + levels[level][1:]
+            self.levels[num.get(W + "numId")] = levels
+        for style in styles.findall(W + "style"):
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                num_id = _val(num_pr.find(W + "numId"))
+                if num_id:
+                    self.style_numbering[style.get(W + "styleId")] = (num_id, int(_val(num_pr.find(W + "ilvl")) or 0))
+
+    def label(self, paragraph) -> str:
+        """The number or bullet Word shows before ``paragraph`` (with a space), or ``""``."""
+        num_id, level = self._numbering(paragraph)
+        levels = self.levels.get(num_id or "")
+        if not levels or level not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[level] = counters.get(level, levels[level][0] - 1) + 1
+        for deeper in [lvl for lvl in counters if lvl > level]:
+            del counters[deeper]
+        start, number_format, text = levels[level]
+        if number_format == "bullet":
+            return "- "
+        if number_format == "none":
+            return ""
+
+        def number(match: re.Match) -> str:
+            shown = int(match.group(1)) - 1
+            value = counters.get(shown, levels.get(shown, (1,))[0])
+            return _format_number(value, levels.get(shown, (1, "decimal", ""))[1])
+
+        label = re.sub(r"%([1-9])", number, text).strip()
+        return label + " " if label else ""
+
+    def _numbering(self, paragraph) -> tuple[str | None, int]:
+        properties = paragraph.find(W + "pPr")
+        if properties is None:
+            return None, 0
+        num_pr = properties.find(W + "numPr")
+        if num_pr is not None:
+            return _val(num_pr.find(W + "numId")), int(_val(num_pr.find(W + "ilvl")) or 0)
+        style = _val(properties.find(W + "pStyle"))
+        return self.style_numbering.get(style or "", (None, 0))
+
+
+def _val(element) -> str | None:
+    return None if element is None else element.get(W + "val")
+
+
+def _level(lvl) -> tuple[int, str, str]:
+    return (
+        int(_val(lvl.find(W + "start")) or 1),
+        _val(lvl.find(W + "numFmt")) or "decimal",
+        _val(lvl.find(W + "lvlText")) or "",
+    )
+
+
+def _format_number(value: int, number_format: str) -> str:
+    if number_format in ("lowerLetter", "upperLetter") and value >= 1:
+        letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letters if number_format == "lowerLetter" else letters.upper()
+    if number_format in ("lowerRoman", "upperRoman") and value >= 1:
+        roman = _roman(value)
+        return roman.lower() if number_format == "lowerRoman" else roman
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for amount, numeral in numerals:
+        count, value = divmod(value, amount)
+        out.append(numeral * count)
+    return "".join(out)

@@ -136,6 +136,7 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.dropped:
             return
+        data = data.replace("\xad", "").replace("\u200b", "")  # soft hyphen, zero-width space
         if self.tables:
             self.text_in_cell(data)
         else:

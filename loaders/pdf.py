@@ -141,6 +141,8 @@ def _line_from_words(words: list[dict]) -> _Line:
             gap = word["x0"] - previous["x1"]
             if superscript and text.isdigit() and gap < 0.3 * size:
                 parts.append(text.translate(SUPERSCRIPT_DIGITS))  # a footnote mark, kept visible
+            elif gap < 0.1 * size and not superscript:
+                parts.append(text)  # split only by a tiny change of font size: one word
             elif gap >= TAB_GAP_EM * size:
                 parts.append("\t" + text)
                 has_tab = True

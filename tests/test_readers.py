@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as WordDocument
+from docx.oxml.ns import qn
 from fpdf import FPDF
 
 from samgraf.errors import ReadError
@@ -87,7 +88,7 @@ HTML_PAGE = """<!DOCTYPE html>
   <tr><td></td><td>Västby &amp; Norrby</td></tr>
 </table>
 <ul><li>Första punkten</li><li>Andra <i>punkten</i><ul><li>Underpunkt</li></ul></li></ul>
-<div>Justeras &#167; 3</div>
+<div>Justeras &#167; 3 sam&shy;verkan</div>
 </body></html>
 """
 
@@ -107,7 +108,7 @@ def test_html_text():
         "- Andra punkten\n"
         "- Underpunkt\n"
         "\n"
-        "Justeras § 3\n"
+        "Justeras § 3 samverkan\n"
     )
 
 
@@ -158,6 +159,26 @@ def test_docx_reader_on_a_hand_built_document():
         "\n"
         "Beslut\tenhälligt\n"
         "Rådet noterar informationen.\n"
+    )
+
+
+def test_docx_automatic_numbering_is_written_out():
+    word = WordDocument()
+    numbering = word.part.numbering_part.element
+    list_number_id = word.styles["List Number"].element.pPr.numPr.numId.val
+    num = numbering.num_having_numId(list_number_id)
+    abstract_id = num.abstractNumId.val
+    level = numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract_id}"]/w:lvl[@w:ilvl="0"]')[0]
+    level.find(qn("w:lvlText")).set(qn("w:val"), "§ %1")
+    level.find(qn("w:start")).set(qn("w:val"), "44")
+    word.add_paragraph("Mötet öppnas", style="List Number")
+    word.add_paragraph("Ordföranden hälsar välkommen.")
+    word.add_paragraph("Val av justerare", style="List Number")
+    word.add_paragraph("Rapport från länet", style="List Bullet")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    assert docx_text(buffer.getvalue()) == (
+        "§ 44 Mötet öppnas\n\nOrdföranden hälsar välkommen.\n\n§ 45 Val av justerare\n\n- Rapport från länet\n"
     )
 
 
