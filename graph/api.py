@@ -1,0 +1,295 @@
+"""The Python API for notebooks and scripts: open a store, load records, query, export.
+
+>>> from samgraf.graph import open_store, query_df
+>>> store = open_store()                      # ./samgraf-store or $SAMGRAF_STORE or a URL
+>>> query_df(store, name="members_at_date", params={"body": "SVOM", "date": "2012-11-30"})
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from samgraf.errors import QueryError, SamgrafError
+from samgraf.graph.mapping import map_protocol
+from samgraf.graph.store import QueryResult, Store, Term, open_store
+from samgraf.loaders.model import Protocol, validate_record
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROTOCOL_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
+RECORD_SUFFIX = ".json"
+EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld")
+PREFIXES = {
+    "sg": "https://w3id.org/samgraf/ontology#", "besluit": "http://data.vlaanderen.be/ns/besluit#",
+    "eli": "http://data.europa.eu/eli/ontology#", "cv": "http://data.europa.eu/m8g/",
+    "person": "http://www.w3.org/ns/person#", "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#", "oa": "http://www.w3.org/ns/oa#", "foaf": "http://xmlns.com/foaf/0.1/",
+    "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD, "role": "https://w3id.org/samgraf/concept/role/",
+    "dtype": "https://w3id.org/samgraf/concept/decision-type/",
+}
+
+__all__ = [
+    "open_store", "load_paths", "load_records", "LoadReport", "run_query", "query_df", "query_names",
+    "query_text", "to_term", "parse_param", "to_python", "export", "stats", "validate",
+]
+
+
+# -- reading records ---------------------------------------------------------------------
+def _parse_file(path: Path) -> Protocol:
+    from samgraf import loaders
+
+    parse_file: Callable | None = getattr(loaders, "parse_file", None)
+    if parse_file is None:
+        raise SamgrafError("protocol files need samgraf.loaders.parse_file, which is not available yet", source=str(path))
+    return parse_file(path)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the protocol and record files inside folders named (sorted)."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (*PROTOCOL_SUFFIXES, RECORD_SUFFIX))
+        else:
+            found.append(path)
+    return found
+
+
+def read_records(path: Path) -> Iterator[tuple[str, Protocol | Exception]]:
+    """(label, record or the error) for every record of a file: a protocol or a JSON record file."""
+    if path.suffix.lower() != RECORD_SUFFIX:
+        try:
+            yield str(path), _parse_file(path)
+        except Exception as exc:  # one bad file must not stop the batch
+            yield str(path), exc
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        yield str(path), SamgrafError(f"cannot read JSON records: {exc}", source=str(path))
+        return
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        label = str(path) if isinstance(data, dict) else f"{path}[{index}]"
+        try:
+            yield label, validate_record(record)
+        except Exception as exc:
+            yield label, exc
+
+
+# -- loading -----------------------------------------------------------------------------
+@dataclass
+class LoadReport:
+    """What a load did, by outcome: label lists, and (label, message) for failures."""
+
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"loaded {len(self.loaded)}, unchanged {len(self.unchanged)}, "
+                f"replaced {len(self.replaced)}, failed {len(self.failed)}")
+
+
+def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception]], *,
+                 base: str | None = None, generated_at: dt.datetime | str | None = None,
+                 report: LoadReport | None = None) -> LoadReport:
+    """Map and store each record in its own named graph; a failure leaves the store as it was."""
+    report = report or LoadReport()
+    for label, record in records:
+        if isinstance(record, Exception):
+            report.failed.append((label, str(record)))
+            continue
+        try:
+            outcome = store.load_mapped(map_protocol(record, base=base, generated_at=generated_at))
+        except SamgrafError as exc:
+            report.failed.append((label, str(exc)))
+            continue
+        getattr(report, outcome).append(label)
+    return report
+
+
+def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = None,
+               generated_at: dt.datetime | str | None = None,
+               progress: Callable[[Path], None] | None = None) -> LoadReport:
+    """Load protocol files, JSON record files and folders of them."""
+    report = LoadReport()
+    for path in expand_paths(paths):
+        if not path.exists():
+            report.failed.append((str(path), "no such file"))
+        else:
+            load_records(store, read_records(path), base=base, generated_at=generated_at, report=report)
+        if progress:
+            progress(path)
+    return report
+
+
+# -- queries -----------------------------------------------------------------------------
+def query_names() -> list[str]:
+    """The names of the queries in the library (graph/queries/*.rq)."""
+    folder = files("samgraf.graph").joinpath("queries")
+    return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq"))
+
+
+def query_text(name: str) -> str:
+    """The text of a library query."""
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name) or name not in query_names():
+        raise QueryError(f"no query named {name!r}; known: {', '.join(query_names())}")
+    return files("samgraf.graph").joinpath(f"queries/{name}.rq").read_text(encoding="utf-8")
+
+
+def query_description(name: str) -> str:
+    """The leading comment of a library query: the question it answers and its parameters."""
+    lines = []
+    for line in query_text(name).splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").rstrip())
+    return " ".join(lines)
+
+
+def to_term(value: Any) -> Term:
+    """A Python value as an RDF term: str -> xsd:string, date -> xsd:date, int, float, bool."""
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+    if isinstance(value, dt.datetime):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "dateTime"))
+    if isinstance(value, dt.date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    if type(value).__name__ == "URIRef":  # rdflib
+        return ox.NamedNode(str(value))
+    if isinstance(value, str):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+        return ox.Literal(value)
+    raise QueryError(f"cannot bind a {type(value).__name__} as a query parameter")
+
+
+def parse_param(text: str) -> tuple[str, Term]:
+    """``name=value`` from the command line: ``<iri>``, ``YYYY-MM-DD`` (xsd:date), an integer, else a string."""
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"a parameter is name=value, got {text!r}")
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            return name, ox.NamedNode(value[1:-1])
+        except ValueError as exc:
+            raise QueryError(f"parameter {name}: {exc}") from exc
+    if re.fullmatch(r"-?\d+", value):
+        return name, to_term(int(value))
+    return name, to_term(value)
+
+
+def run_query(store: Store, query: str | None = None, *, name: str | None = None,
+              params: dict[str, Any] | None = None) -> QueryResult:
+    """Run a literal query or a named library query, binding ``params`` as parameters."""
+    if (query is None) == (name is None):
+        raise QueryError("give either a query text or a query name")
+    text = query_text(name) if name is not None else query
+    return store.query(text, {k: to_term(v) for k, v in (params or {}).items()})
+
+
+_NUMERIC = {"integer": int, "int": int, "long": int, "short": int, "nonNegativeInteger": int,
+            "positiveInteger": int, "decimal": Decimal, "double": float, "float": float}
+
+
+def to_python(term: Term | None) -> Any:
+    """A result term as a Python value: IRIs as str, typed literals converted, None for unbound."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value[len(XSD):] if term.datatype.value.startswith(XSD) else ""
+        try:
+            if kind in _NUMERIC:
+                return _NUMERIC[kind](term.value)
+            if kind == "boolean":
+                return term.value in ("true", "1")
+            if kind == "date":
+                return dt.date.fromisoformat(term.value)
+            if kind == "dateTime":
+                return dt.datetime.fromisoformat(term.value)
+        except ValueError:
+            return term.value
+        return term.value
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def query_df(store: Store, query: str | None = None, *, name: str | None = None,
+             params: dict[str, Any] | None = None):
+    """The query's solutions as a pandas DataFrame: one column per variable, Python values."""
+    import pandas as pd
+
+    result = run_query(store, query, name=name, params=params)
+    if result.kind == "ask":
+        return pd.DataFrame({"result": [result.boolean]})
+    if result.kind == "construct":
+        rows = [(to_python(t.subject), to_python(t.predicate), to_python(t.object)) for t in result.triples]
+        return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
+    return pd.DataFrame([[to_python(t) for t in row] for row in result.rows], columns=result.variables)
+
+
+# -- export, stats, validation -----------------------------------------------------------
+def export(store: Store, fmt: str = "trig") -> bytes:
+    """The store's data as ``ttl`` (all graphs merged), ``trig``, ``nq`` or ``jsonld``."""
+    if fmt not in EXPORT_FORMATS:
+        raise SamgrafError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    nquads = store.dump_nquads()
+    if fmt == "nq":
+        return nquads
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    if fmt == "ttl":
+        triples = list(dict.fromkeys(q.triple for q in quads))
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    if fmt == "jsonld":
+        return ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+_STATS_QUERY = """
+PREFIX besluit: <http://data.vlaanderen.be/ns/besluit#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX person: <http://www.w3.org/ns/person#>
+SELECT
+  (COUNT(DISTINCT ?meeting) AS ?meetings) (COUNT(DISTINCT ?body) AS ?bodies)
+  (COUNT(DISTINCT ?person) AS ?persons) (COUNT(DISTINCT ?organisation) AS ?organisations)
+  (COUNT(DISTINCT ?decision) AS ?decisions)
+WHERE {
+  { ?meeting a besluit:Zitting } UNION { ?body a org:OrganizationalCollaboration }
+  UNION { ?person a person:Person } UNION { ?organisation a org:Organization . FILTER NOT EXISTS { ?organisation a org:OrganizationalCollaboration } }
+  UNION { ?decision a besluit:Besluit }
+}
+"""
+
+
+def stats(store: Store) -> dict[str, int]:
+    """Counts: quads, named graphs, meetings, bodies, persons, organisations, decisions."""
+    counts = store.query("SELECT (COUNT(*) AS ?quads) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    result = {k: to_python(v) for k, v in counts.records()[0].items()}
+    result.update({k: to_python(v) for k, v in store.query(_STATS_QUERY).records()[0].items()})
+    return result
+
+
+def validate(store: Store):
+    """SHACL-validate the store's data (see :mod:`samgraf.graph.validation`)."""
+    from samgraf.graph.validation import validate_store
+
+    return validate_store(store)

@@ -1,0 +1,85 @@
+"""IRI minting: stable, readable, deterministic IRIs under one configurable base.
+
+Every IRI samgraf writes is made here. Persons and organisations are minted by one function
+each (:func:`person_iri`, :func:`organisation_iri`) so identity resolution can replace them.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import PurePath
+
+DEFAULT_BASE = "https://data.samgraf.se/"
+BASE_ENV = "SAMGRAF_BASE"
+
+
+def resolve_base(base: str | None = None) -> str:
+    """The base IRI: the argument, else env ``SAMGRAF_BASE``, else the default; ends with '/'."""
+    value = base or os.environ.get(BASE_ENV) or DEFAULT_BASE
+    return value if value.endswith(("/", "#")) else value + "/"
+
+
+def slug(text: str, keep: str = "") -> str:
+    """Lowercase ASCII slug: accents folded (å->a, ö->o), other runs of characters -> '-'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    pattern = "[^a-z0-9" + re.escape(keep) + "]+"
+    return re.sub(pattern, "-", folded).strip("-") or "x"
+
+
+def source_stem(source: str) -> str:
+    """The stem of a source file name as used in IRIs (underscores kept)."""
+    return slug(PurePath(source).stem, keep="_")
+
+
+def graph_iri(source: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}graph/{source_stem(source)}"
+
+
+def source_iri(source: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}source/{source_stem(source)}"
+
+
+def span_iri(source: str, start: int, end: int, base: str | None = None) -> str:
+    return f"{source_iri(source, base)}/span/{start}-{end}"
+
+
+def body_iri(name: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}body/{slug(name)}"
+
+
+def meeting_iri(body_name: str, date: str | None, source: str, base: str | None = None) -> str:
+    """``<base>meeting/<body-slug>/<date>``; without a date the source stem stands for it."""
+    return f"{resolve_base(base)}meeting/{slug(body_name)}/{date or source_stem(source)}"
+
+
+def item_iri(meeting: str, number: str) -> str:
+    return f"{meeting}/item/{slug(number, keep='.')}"
+
+
+def person_iri(name: str, base: str | None = None) -> str:
+    """The IRI of a person named ``name`` (by name only, until identity resolution exists)."""
+    return f"{resolve_base(base)}person/{slug(name)}"
+
+
+def organisation_iri(name: str, scb_code: str | None, base: str | None = None) -> str:
+    """``<base>organisation/scb/<code>`` for kommuner and regioner, else ``<base>organisation/<slug>``."""
+    if scb_code:
+        return f"{resolve_base(base)}organisation/scb/{scb_code}"
+    return f"{resolve_base(base)}organisation/{slug(name)}"
+
+
+def agreement_iri(name: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}agreement/{slug(name)}"
+
+
+def day_iri(date: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}day/{date}"
+
+
+def instant_iri(date: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}instant/{date}"
+
+
+def software_iri(version: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}software/samgraf/{version}"

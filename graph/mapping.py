@@ -1,0 +1,311 @@
+"""Protocol record -> RDF quads, one named graph per protocol.
+
+The graph ``<base>graph/<source-stem>`` holds everything stated from one protocol and a
+description of itself: ``sg:ProtocolGraph`` derived from the source document, generated at
+the extraction time by an activity associated with the samgraf version, with the SHA-256 of
+the record it was mapped from (``sg:recordSha256``), which makes reloading an unchanged
+record a no-op. Only IRIs, no blank nodes, so the graph is deterministic.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from pyoxigraph import Literal, NamedNode, Quad
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from samgraf import __version__
+from samgraf.errors import MappingError
+from samgraf.graph import iris
+from samgraf.graph.organisations import public_organisations, resolve_scb_code
+from samgraf.loaders.model import Protocol, Span
+from samgraf.ontology.vocab import BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG
+
+FIXED_TIME_ENV = "SAMGRAF_FIXED_TIME"
+BODY_ROLES = ("chair", "vice_chair", "member", "substitute")  # roles that make a membership of the body
+
+
+@dataclass(frozen=True)
+class MappedProtocol:
+    """The quads of one protocol's named graph."""
+
+    graph: str
+    quads: list[Quad]
+    record_sha256: str
+    source: str
+
+
+@lru_cache(maxsize=4096)
+def _iri(value: str) -> NamedNode:
+    return NamedNode(str(value))
+
+
+def record_sha256(protocol: Protocol) -> str:
+    """SHA-256 of the record's canonical JSON: the content hash that decides 'unchanged'."""
+    text = json.dumps(protocol.to_json_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def extraction_time(generated_at: datetime | str | None = None) -> str:
+    """The xsd:dateTime lexical form of the extraction time: argument, env SAMGRAF_FIXED_TIME, or now."""
+    value = generated_at or os.environ.get(FIXED_TIME_ENV)
+    if value is None:
+        value = datetime.now(timezone.utc).replace(microsecond=0)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise MappingError(f"extraction time {value!r} is not an ISO date-time") from exc
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.isoformat()
+
+
+class _GraphBuilder:
+    def __init__(self, graph: str):
+        self.graph = _iri(graph)
+        self.quads: dict[Quad, None] = {}  # ordered set
+
+    def add(self, subject: str, predicate: str, obj) -> None:
+        if obj is None:
+            return
+        if isinstance(obj, str):
+            obj = _iri(obj)
+        self.quads[Quad(_iri(subject), _iri(predicate), obj, self.graph)] = None
+
+    def text(self, subject: str, predicate: str, value: str | None) -> None:
+        if value is not None:
+            self.add(subject, predicate, Literal(value))
+
+    def typed(self, subject: str, predicate: str, value: str | None, datatype: str) -> None:
+        if value is not None:
+            self.add(subject, predicate, Literal(value, datatype=_iri(datatype)))
+
+
+def map_protocol(protocol: Protocol, *, base: str | None = None, generated_at: datetime | str | None = None) -> MappedProtocol:
+    """The quads of one protocol record, in its own named graph."""
+    try:
+        return _Mapper(protocol, iris.resolve_base(base), extraction_time(generated_at)).run()
+    except MappingError:
+        raise
+    except Exception as exc:  # a record the model allows but the mapping does not expect
+        raise MappingError(f"{type(exc).__name__}: {exc}", source=protocol.source) from exc
+
+
+class _Mapper:
+    def __init__(self, protocol: Protocol, base: str, time: str):
+        self.p = protocol
+        self.base = base
+        self.time = time
+        self.graph = iris.graph_iri(protocol.source, base)
+        self.g = _GraphBuilder(self.graph)
+        self.source = iris.source_iri(protocol.source, base)
+        self.body = iris.body_iri(protocol.body.name, base)
+        self.meeting = iris.meeting_iri(protocol.body.name, protocol.date, protocol.source, base)
+
+    def run(self) -> MappedProtocol:
+        digest = record_sha256(self.p)
+        self._provenance(digest)
+        self._meeting()
+        items = {item.number: iris.item_iri(self.meeting, item.number) for item in self.p.items}
+        for participant in self.p.participants:
+            self._participant(participant, items)
+        for absentee in self.p.absentees:
+            self._absentee(absentee)
+        for item in self.p.items:
+            self._item(item, items[item.number])
+        return MappedProtocol(self.graph, list(self.g.quads), digest, self.p.source)
+
+    # -- provenance -------------------------------------------------------------------
+    def _provenance(self, digest: str) -> None:
+        g, p = self.g, self.p
+        activity = f"{self.graph}/activity"
+        software = iris.software_iri(__version__, self.base)
+        g.add(self.graph, RDF.type, SG.ProtocolGraph)
+        g.add(self.graph, PROV.wasDerivedFrom, self.source)
+        g.typed(self.graph, PROV.generatedAtTime, self.time, XSD.dateTime)
+        g.add(self.graph, PROV.wasGeneratedBy, activity)
+        g.text(self.graph, SG.recordSha256, digest)
+        g.add(activity, RDF.type, PROV.Activity)
+        g.add(activity, PROV.used, self.source)
+        g.add(activity, PROV.wasAssociatedWith, software)
+        g.typed(activity, PROV.endedAtTime, self.time, XSD.dateTime)
+        g.add(software, RDF.type, PROV.SoftwareAgent)
+        g.text(software, RDFS.label, f"samgraf {__version__}")
+        g.text(software, DCTERMS.hasVersion, __version__)
+        g.add(self.source, RDF.type, SG.SourceDocument)
+        g.text(self.source, SG.fileName, p.source)
+        g.text(self.source, SG.sourceSha256, p.source_sha256)
+        g.text(self.source, SG.textSha256, p.text_sha256)
+        g.text(self.source, DCTERMS.format, p.source_format)
+        for warning in p.warnings:
+            g.text(self.source, SG.extractionWarning, warning)
+
+    def _span(self, subject: str, span: Span | None) -> None:
+        if span is None:
+            return
+        g = self.g
+        node = iris.span_iri(self.p.source, span.start, span.end, self.base)
+        g.add(subject, SG.textSpan, node)
+        g.add(node, RDF.type, OA.SpecificResource)
+        g.add(node, OA.hasSource, self.source)
+        g.add(node, OA.hasSelector, f"{node}#position")
+        g.add(node, OA.hasSelector, f"{node}#quote")
+        g.add(f"{node}#position", RDF.type, OA.TextPositionSelector)
+        g.typed(f"{node}#position", OA.start, str(span.start), XSD.nonNegativeInteger)
+        g.typed(f"{node}#position", OA.end, str(span.end), XSD.nonNegativeInteger)
+        g.add(f"{node}#quote", RDF.type, OA.TextQuoteSelector)
+        g.text(f"{node}#quote", OA.exact, span.quote)
+
+    # -- meeting and body -------------------------------------------------------------
+    def _meeting(self) -> None:
+        g, p, m = self.g, self.p, self.meeting
+        g.add(self.body, RDF.type, ORG.OrganizationalCollaboration)
+        g.add(self.body, RDF.type, ORG.Organization)
+        g.text(self.body, SKOS.prefLabel, p.body.name)
+        g.text(self.body, SKOS.altLabel, p.body.acronym)
+        g.add(m, RDF.type, BESLUIT.Zitting)
+        g.add(m, BESLUIT.isGehoudenDoor, self.body)
+        g.add(m, PROV.wasDerivedFrom, self.source)
+        g.text(m, BESLUIT.opLocatie, p.place)
+        if p.date:
+            g.typed(m, DCTERMS.date, p.date, XSD.date)
+            for time, predicate in ((p.start, PROV.startedAtTime), (p.end, PROV.endedAtTime)):
+                if time:
+                    g.typed(m, predicate, f"{p.date}T{time}:00", XSD.dateTime)
+            day, instant = iris.day_iri(p.date, self.base), iris.instant_iri(p.date, self.base)
+            g.add(day, RDF.type, TIME.Interval)
+            g.add(day, TIME.hasBeginning, instant)
+            g.add(instant, RDF.type, TIME.Instant)
+            g.typed(instant, TIME.inXSDDate, p.date, XSD.date)
+
+    # -- people and organisations -----------------------------------------------------
+    def _person(self, name: str) -> str:
+        node = iris.person_iri(name, self.base)
+        self.g.add(node, RDF.type, PERSON.Person)
+        self.g.add(node, RDF.type, FOAF.Person)
+        self.g.text(node, FOAF.name, name)
+        return node
+
+    def _organisation(self, name: str | None, code: str | None = None) -> str | None:
+        """The organisation resource; kommuner and regioner get their SCB code and history."""
+        if not name and not code:
+            return None
+        g = self.g
+        scb = resolve_scb_code(name, code, self.p.date)
+        node = iris.organisation_iri(name or "", scb, self.base)
+        g.add(node, RDF.type, ORG.Organization)
+        if scb is None:
+            g.text(node, SKOS.prefLabel, name)
+            return node
+        known = public_organisations()[scb]
+        g.add(node, RDF.type, CV.PublicOrganisation)
+        g.text(node, SG.scbCode, scb)
+        g.text(node, SKOS.prefLabel, known.name)
+        for former in known.former_names:
+            g.text(node, SKOS.altLabel, former)
+        if known.former_names and known.since:
+            change = f"{node}/change/{known.since}"
+            g.add(change, RDF.type, ORG.ChangeEvent)
+            g.add(change, ORG.originalOrganization, node)
+            g.add(change, ORG.resultingOrganization, node)
+            g.add(node, ORG.changedBy, change)
+            g.typed(change, DCTERMS.date, str(known.since), XSD.gYear)
+            g.text(change, DCTERMS.description, f"{' / '.join(known.former_names)} became {known.name}")
+        return node
+
+    def _participant(self, participant, items: dict[str, str]) -> None:
+        g = self.g
+        person = self._person(participant.name)
+        key = iris.slug(participant.name)
+        node = f"{self.meeting}/participant/{key}"
+        organisation = self._organisation(participant.organisation, participant.organisation_code)
+        g.add(self.meeting, PROV.qualifiedAssociation, node)
+        g.add(self.meeting, PROV.wasAssociatedWith, person)
+        g.add(node, RDF.type, SG.Participation)
+        g.add(node, RDF.type, PROV.Association)
+        g.add(node, PROV.agent, person)
+        for role in participant.roles:
+            g.add(node, PROV.hadRole, ROLE[role])
+        g.add(node, SG.representedOrganisation, organisation)
+        g.text(node, SG.organisationName, participant.organisation)
+        g.text(node, SG.party, participant.party)
+        for number in participant.items or ():
+            g.add(node, SG.restrictedToItem, items.get(number) or iris.item_iri(self.meeting, number))
+        self._span(node, participant.span)
+        if organisation:
+            g.add(self.body, ORG.hasMember, organisation)
+        body_roles = [r for r in participant.roles if r in BODY_ROLES]
+        if body_roles and self.p.date:
+            membership = f"{self.meeting}/membership/{key}"
+            g.add(membership, RDF.type, ORG.Membership)
+            g.add(membership, ORG.member, person)
+            g.add(membership, ORG.organization, self.body)
+            for role in body_roles:
+                g.add(membership, ORG.role, ROLE[role])
+            g.add(membership, ORG.memberDuring, iris.day_iri(self.p.date, self.base))
+            g.add(membership, PROV.wasDerivedFrom, node)
+
+    def _absentee(self, absentee) -> None:
+        g = self.g
+        person = self._person(absentee.name)
+        node = f"{self.meeting}/absence/{iris.slug(absentee.name)}"
+        g.add(node, RDF.type, SG.Absence)
+        g.add(node, SG.absentPerson, person)
+        g.add(node, SG.absentFrom, self.meeting)
+        g.add(node, SG.representedOrganisation, self._organisation(absentee.organisation, absentee.organisation_code))
+        g.text(node, SG.organisationName, absentee.organisation)
+        if absentee.replaced_by:
+            g.add(node, SG.replacedBy, self._person(absentee.replaced_by))
+        self._span(node, absentee.span)
+
+    # -- items and decisions ----------------------------------------------------------
+    def _item(self, item, node: str) -> None:
+        g = self.g
+        handling = f"{node}/handling"
+        g.add(self.meeting, BESLUIT.behandelt, node)
+        g.add(node, RDF.type, BESLUIT.Agendapunt)
+        g.text(node, DCTERMS.identifier, item.number)
+        g.text(node, DCTERMS.title, item.title)
+        self._span(node, item.span)
+        g.add(handling, RDF.type, BESLUIT.BehandelingVanAgendapunt)
+        g.add(handling, DCTERMS.subject, node)
+        for name in item.presenters:
+            g.add(handling, SG.presentedBy, self._person(name))
+        for index, decision in enumerate(item.decisions, start=1):
+            self._decision(decision, f"{node}/decision/{index}", handling)
+        for index, title in enumerate(item.attachments, start=1):
+            attachment = f"{node}/attachment/{index}"
+            g.add(node, SG.hasAttachment, attachment)
+            g.add(attachment, RDF.type, SG.Attachment)
+            g.text(attachment, DCTERMS.title, title)
+        for name in item.mentions.bodies:
+            body = iris.body_iri(name, self.base)
+            g.add(node, SG.mentionsBody, body)
+            g.add(body, RDF.type, ORG.Organization)
+            g.text(body, RDFS.label, name)
+        for name in item.mentions.agreements:
+            agreement = iris.agreement_iri(name, self.base)
+            g.add(node, SG.mentionsAgreement, agreement)
+            g.add(agreement, RDF.type, SG.Agreement)
+            g.add(agreement, RDF.type, ELI.LegalResource)
+            g.text(agreement, RDFS.label, name)
+        for name in item.mentions.organisations:
+            organisation = self._organisation(name)
+            g.add(node, SG.mentionsOrganisation, organisation)
+            g.text(organisation, RDFS.label, name)
+
+    def _decision(self, decision, node: str, handling: str) -> None:
+        g = self.g
+        g.add(handling, PROV.generated, node)
+        g.add(node, RDF.type, BESLUIT.Besluit)
+        g.add(node, RDF.type, ELI.LegalResource)
+        g.add(node, SG.decisionType, DECISION_TYPE[decision.type])
+        g.text(node, PROV.value, decision.text)
+        g.add(node, ELI.passed_by, self.body)
+        g.typed(node, ELI.date_document, self.p.date, XSD.date)
+        self._span(node, decision.span)

@@ -1,0 +1,271 @@
+"""Where the graph lives: one :class:`Store` interface, two implementations.
+
+- :class:`EmbeddedStore`: a persistent pyoxigraph store in a folder (the default).
+- :class:`SparqlHttpStore`: any SPARQL 1.1 server with query, update and graph store
+  protocol endpoints (URL layout of Oxigraph: ``/query``, ``/update``, ``/store``).
+
+Queries see the union of the named graphs as their default graph (Oxigraph's
+``union-default-graph``; configure the same on other servers). Every protocol graph is
+replaced in one transaction.
+"""
+from __future__ import annotations
+
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from samgraf import __version__
+from samgraf.errors import QueryError, StoreError
+from samgraf.graph.mapping import MappedProtocol
+from samgraf.ontology.vocab import SG
+
+STORE_ENV = "SAMGRAF_STORE"
+DEFAULT_LOCATION = "samgraf-store"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: solutions (``variables``, ``rows``), a boolean, or triples."""
+
+    kind: str  # "select", "ask" or "construct"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Term | None]]:
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+def _collect(result) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        return QueryResult("select", names, [tuple(s[n] for n in names) for s in result])
+    return QueryResult("construct", triples=list(result))
+
+
+def query_form(sparql: str) -> str:
+    """``select``, ``ask`` or ``construct`` (also DESCRIBE); rejects updates and syntax errors."""
+    try:
+        return _collect(ox.Store().query(sparql)).kind
+    except SyntaxError as exc:
+        try:
+            ox.Store().update(sparql)
+        except SyntaxError:
+            raise QueryError(f"not a valid SPARQL query: {exc}") from None
+        raise QueryError("update queries are not allowed here: the store is read-only for queries") from None
+
+
+def term_text(term: Term) -> str:
+    """A term in SPARQL/N-Triples syntax (escaped), for VALUES and INSERT DATA."""
+    return str(term)
+
+
+def nquads_text(quads: Iterable[ox.Quad]) -> str:
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+
+class Store(ABC):
+    """A quad store holding one named graph per protocol."""
+
+    location: str
+
+    @abstractmethod
+    def query(self, sparql: str, params: dict[str, Term] | None = None) -> QueryResult:
+        """Run a read-only query; ``params`` bind variables (see :func:`inject_values`)."""
+
+    @abstractmethod
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        """Make ``graph`` hold exactly ``quads``, in one transaction."""
+
+    @abstractmethod
+    def dump_nquads(self) -> bytes:
+        """Every quad of the store as N-Quads."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove everything."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def is_current(self, mapped: MappedProtocol) -> bool:
+        """Whether the store already holds this record mapped by this samgraf version."""
+        graph = ox.NamedNode(mapped.graph)
+        result = self.query(
+            "ASK { GRAPH ?g { ?g ?hash ?digest ; ?derived ?activity . ?activity ?assoc ?software . ?software ?version ?v } }",
+            {
+                "g": graph, "hash": ox.NamedNode(SG.recordSha256), "digest": ox.Literal(mapped.record_sha256),
+                "derived": ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy"),
+                "assoc": ox.NamedNode("http://www.w3.org/ns/prov#wasAssociatedWith"),
+                "version": ox.NamedNode("http://purl.org/dc/terms/hasVersion"), "v": ox.Literal(__version__),
+            },
+        )
+        return bool(result.boolean)
+
+    def has_graph(self, graph: str) -> bool:
+        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ox.NamedNode(graph)}).boolean)
+
+    def load_mapped(self, mapped: MappedProtocol) -> str:
+        """Store one protocol graph: ``loaded`` (new), ``replaced`` or ``unchanged``."""
+        if self.is_current(mapped):
+            return "unchanged"
+        existed = self.has_graph(mapped.graph)
+        self.replace_graph(mapped.graph, mapped.quads)
+        return "replaced" if existed else "loaded"
+
+    def named_graphs(self) -> list[str]:
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        return [row[0].value for row in result.rows]
+
+
+class EmbeddedStore(Store):
+    """A persistent pyoxigraph store in a folder (or in memory with ``path=None``)."""
+
+    def __init__(self, path: str | os.PathLike | None):
+        self.location = str(path) if path is not None else ":memory:"
+        try:
+            self._store = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.location}: {exc}") from exc
+
+    def query(self, sparql: str, params: dict[str, Term] | None = None) -> QueryResult:
+        query_form(sparql)
+        text = inject_values(sparql, params or {})
+        try:
+            return _collect(self._store.query(text, use_default_graph_as_union=True))
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise QueryError(str(exc)) from exc
+
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        name = ox.NamedNode(graph)
+        try:
+            if not self._store.contains_named_graph(name):
+                self._store.extend(quads)  # one transaction
+                return
+            triples = "\n".join(f"{term_text(q.subject)} {term_text(q.predicate)} {term_text(q.object)} ." for q in quads)
+            self._store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}")
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+
+    def dump_nquads(self) -> bytes:
+        return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+
+def inject_values(sparql: str, params: dict[str, Term]) -> str:
+    """Bind ``params`` by a VALUES block at the start of the query's outermost group.
+
+    Both stores bind this way (pyoxigraph's substitutions demand projected variables), so a
+    parameter is visible in the outermost group, its filters and FILTER (NOT) EXISTS, not in
+    subqueries. Terms are serialised by pyoxigraph, never pasted as raw text.
+    """
+    if not params:
+        return sparql
+    position, in_string, i = None, None, 0
+    while i < len(sparql):
+        char = sparql[i]
+        if in_string:
+            if char == "\\":
+                i += 1
+            elif char == in_string:
+                in_string = None
+        elif char == "#":
+            newline = sparql.find("\n", i)
+            i = len(sparql) if newline < 0 else newline
+        elif char in "\"'":
+            in_string = char
+        elif char == "<" and i + 1 < len(sparql) and sparql[i + 1] not in " =":
+            closing = sparql.find(">", i)
+            i = closing if closing > 0 else i
+        elif char == "{":
+            position = i + 1
+            break
+        i += 1
+    if position is None:
+        raise QueryError("cannot bind parameters: the query has no group pattern")
+    names = " ".join(f"?{k}" for k in params)
+    values = " ".join(term_text(v) for v in params.values())
+    return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }} {sparql[position:]}"
+
+
+class SparqlHttpStore(Store):
+    """A SPARQL 1.1 server: query, update and graph store protocol over HTTP (urllib only)."""
+
+    def __init__(self, url: str, timeout: float = 60.0):
+        self.location = url.rstrip("/")
+        self.query_url = self.location + "/query?union-default-graph"
+        self.update_url = self.location + "/update"
+        self.store_url = self.location + "/store"
+        self.timeout = timeout
+
+    def _request(self, url: str, *, data: bytes | None = None, method: str = "GET", headers: dict | None = None) -> bytes:
+        request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip()
+            error = QueryError if "query" in url else StoreError
+            raise error(f"{self.location} answered {exc.code}: {detail[:500]}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"cannot reach the SPARQL server at {self.location}: {exc}") from exc
+
+    def query(self, sparql: str, params: dict[str, Term] | None = None) -> QueryResult:
+        form = query_form(sparql)
+        text = inject_values(sparql, params or {})
+        accept = "application/n-triples" if form == "construct" else "application/sparql-results+json"
+        body = self._request(
+            self.query_url, data=text.encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+        )
+        if form == "construct":
+            return QueryResult("construct", triples=[q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)])
+        return _collect(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        triples = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+        url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+        self._request(url, data=triples, method="PUT", headers={"Content-Type": "application/n-triples"})
+
+    def dump_nquads(self) -> bytes:
+        return self._request(self.store_url, headers={"Accept": "application/n-quads"})
+
+    def clear(self) -> None:
+        self._request(self.update_url, data=b"CLEAR ALL", method="POST", headers={"Content-Type": "application/sparql-update"})
+
+
+def default_location() -> str:
+    """Env ``SAMGRAF_STORE``, else ``./samgraf-store``."""
+    return os.environ.get(STORE_ENV) or DEFAULT_LOCATION
+
+
+def open_store(location: str | os.PathLike | None = None) -> Store:
+    """An http(s) URL opens a :class:`SparqlHttpStore`, anything else an :class:`EmbeddedStore` folder."""
+    location = str(location) if location is not None else default_location()
+    if location.startswith(("http://", "https://")):
+        return SparqlHttpStore(location)
+    Path(location).mkdir(parents=True, exist_ok=True)
+    return EmbeddedStore(location)
