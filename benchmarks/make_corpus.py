@@ -265,9 +265,10 @@ class Meeting:
         slots += ["r0", "r1", "r2"] + (["r3"] if rng.random() < 0.5 else [])
         members = [slot_person(seed, cc, kind, s, per, self.political) for s in slots]
         # a few absent members
-        for _ in range(rng.randint(0, 3)):
-            if len(members) > 6:
-                members.pop(rng.randrange(len(members)))
+        for _ in range(rng.randint(0, 3)):  # absent kommun members (region ones always come)
+            nk = sum(1 for p in members if p.org[0] == "k")
+            if len(members) > 6 and nk > 1:
+                members.pop(rng.randrange(nk))
         osl = ["g0", "g1"] + (["f0"] if regionforbund(cc, self.year) else []) + ["u0"]
         others = [slot_person(seed, cc, kind, s, per, False) for s in osl]
         if rng.random() < 0.3:
@@ -390,6 +391,9 @@ class Meeting:
             pool = {"decision": V.DECISION_DECIDE, "recommendation": V.DECISION_RECOMMEND,
                     "assignment": V.DECISION_ASSIGN, "noted": V.DECISION_NOTED}[ty]
         tpl = rng.choice(pool)
+        if plain:
+            noun = "Rådet" if "råd" in B else "Nätverket" if "nätverk" in B else "Gruppen"
+            tpl = tpl.replace("Rådet", noun)
         text = tpl.format(B=B, A=A, T=obj, T_cap=cap(obj), P=P, X=X, N=N)
         body_mentioned = X if ("{X}" in tpl and X in V.ASSIGNEE_BODIES) else None
         return cap(text), body_mentioned
@@ -484,7 +488,7 @@ class Meeting:
                 it.decisions.append((text, ty, None))
         if self.layout == "C" and it.decisions and it.decisions[0][1] != "noted":
             if rng.random() < 0.25:
-                it.yrkande = (rng.choice(self.members).name, "yrkar att en uppföljning ska ske vid nästa sammanträde.")
+                it.yrkande = (self.c_name(rng.choice(self.members)), "yrkar att en uppföljning ska ske vid nästa sammanträde.")
                 it.decisions.append(("Uppföljning sker vid nästa sammanträde.", "decision", None))
 
     def fill_formal(self, it: Item):
@@ -576,7 +580,7 @@ def mention_text(m: Meeting, it: Item, past=False):
     for p in it.guests:
         verb = rng.choice(V.PRESENT_VERBS_PAST if past else V.PRESENT_VERBS)
         if m.layout == "B":
-            blocks.append(f"{p.name}, {p.title} på {m.org_name(p.org)}, {verb.split()[0]} ärendet.")
+            blocks.append(f"{p.name}, {p.title} på {m.org_name(p.org)}, {verb} ärendet.")
             continue
         org = f", {m.org_name(p.org)}," if rng.random() < 0.5 else ""
         obj = " punkten." if verb.startswith(("föredr", "går", "gick")) else f" {it.title.lower()}."
@@ -1026,7 +1030,7 @@ def main(argv=None):
         write_range((a.seed, 0, n, str(out), a.gold))
     else:
         import multiprocessing as mp
-        chunk = 500
+        chunk = max(20, min(500, n // (jobs * 8)))
         tasks = [(a.seed, s, min(n, s + chunk), str(out), a.gold) for s in range(0, n, chunk)]
         with mp.Pool(jobs) as pool:
             for _ in pool.imap_unordered(write_range, tasks):
