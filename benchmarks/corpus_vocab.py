@@ -330,3 +330,14 @@ ORG_SENTENCES = (
     "Även {e} berörs av förändringen.",
     "Underlag har inhämtats från {e}.",
 )
+
+# Years in which an agreement/programme can be named (others: any year 2010-2025).
+AGREEMENT_YEARS = {
+    "God och nära vård": (2018, 2025),
+    "LOSUS-avtalet": (2018, 2025),
+    "Bättre liv för sjuka äldre": (2010, 2014),
+    "PRIO psykisk ohälsa": (2012, 2016),
+    "Cosmic LINK": (2014, 2025),
+    "Kunskap till praktik": (2010, 2012),
+    "Samplan": (2017, 2025),
+}

@@ -113,7 +113,7 @@ def county_index(cc: str) -> int:
     return [c["county_code"] for c in refdata()[0]].index(cc)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def slot_person(seed: str, cc: str, kind: int, slot: str, period: int, political: bool) -> Person:
     """The person holding ``slot`` of body ``kind`` in ``cc`` during ``period`` (0-3).
 
@@ -165,6 +165,34 @@ def cap(s: str) -> str:
 
 def item_range(nums):
     return f"§ {nums[0]}" if len(nums) == 1 else f"§§ {nums[0]}-{nums[-1]}"
+
+
+_STEPS = tuple(k for k in range(1, len(V.FILLER)) if __import__("math").gcd(k, len(V.FILLER)) == 1)
+
+
+@lru_cache(maxsize=None)
+def topic_word(title: str) -> str:
+    """The topic as running text names it: lower-case initial unless it is a proper name."""
+    word = title.split(" - ")[0]
+    if not any(word.startswith(a) for a in V.AGREEMENTS):
+        word = word[0].lower() + word[1:]
+    return word
+
+
+def in_era(name: str, year: int) -> bool:
+    lo, hi = V.AGREEMENT_YEARS.get(name, (0, 9999))
+    return lo <= year <= hi
+
+
+@lru_cache(maxsize=None)
+def topics_for(year: int):
+    """Topics whose agreements all existed in ``year``."""
+    return tuple(t for t in V.TOPICS if all(in_era(a, year) for a in t[1]))
+
+
+@lru_cache(maxsize=None)
+def agreements_for(year: int):
+    return tuple(a for a in V.AGREEMENTS if in_era(a, year))
 
 
 class Item:
@@ -325,7 +353,8 @@ class Meeting:
         if self.layout in "ABC" and rng.random() < 0.8:
             closing.append(V.CLOSING_ITEMS[2])
         ntop = max(1, n - len(formal_open) - len(closing))
-        topics = rng.sample(V.TOPICS, min(ntop, len(V.TOPICS)))
+        pool = topics_for(self.year)
+        topics = rng.sample(pool, min(ntop, len(pool)))
         specs = [(rng.choice(t), k, None) for t, k in formal_open]
         specs += [(t[0], "topic", t) for t in topics]
         if ntop >= 6 and rng.random() < 0.4:
@@ -367,10 +396,13 @@ class Meeting:
         rng = self.rng
         total = 0
         while total < budget:
-            sents = rng.sample(V.FILLER, rng.randint(3, 8))
+            # k distinct sentences: a random start and a step coprime with the list length
+            nf = len(V.FILLER)
+            i0, step = rng.randrange(nf), _STEPS[rng.randrange(len(_STEPS))]
+            sents = [V.FILLER[(i0 + j * step) % nf] for j in range(rng.randint(3, 8))]
             if rng.random() < 0.4:
                 sents.insert(rng.randrange(len(sents)), rng.choice(V.FILLER_TOPIC).format(x=topic_word))
-            plen = sum(len(x) + 1 for x in sents)
+            plen = sum(map(len, sents)) + len(sents)
             if rng.random() < 0.12:
                 it.paras.append(" ".join(sents[:2]))
                 it.paras.append(rng.sample(V.BULLETS, rng.randint(2, 5)))
@@ -401,9 +433,7 @@ class Meeting:
     def fill_topic(self, it: Item, topic):
         rng = self.rng
         title, agrs, bodies, orgs = topic
-        word = title.split(" - ")[0]
-        if not any(word.startswith(a) for a in V.AGREEMENTS):
-            word = word[0].lower() + word[1:]
+        word = topic_word(title)
         presenters = list(it.guests)
         pool = self.members + self.others
         if not presenters or rng.random() < 0.3:
@@ -429,7 +459,7 @@ class Meeting:
         if rng.random() < 0.2:
             ents.append(("o", skl(self.year)))
         if rng.random() < 0.2:
-            ents.append(("a", rng.choice(V.AGREEMENTS)))
+            ents.append(("a", rng.choice(agreements_for(self.year))))
         for kind, e in ents:
             tpls = {"a": V.AGREEMENT_SENTENCES, "b": V.BODY_SENTENCES, "o": V.ORG_SENTENCES}[kind]
             if e[0].islower():
@@ -531,7 +561,7 @@ class Meeting:
             if rng.random() < 0.5:
                 it.paras.append("Inga övriga frågor anmäls.")
             else:
-                a = rng.choice(V.AGREEMENTS)
+                a = rng.choice(agreements_for(self.year))
                 tpls = [x for x in V.AGREEMENT_SENTENCES if a[0].isupper() or not x.startswith("{e}")]
                 it.paras.append(cap(rng.choice(tpls).format(e=a)))
                 it.mention(it.agreements, a)
@@ -997,7 +1027,10 @@ def generate(seed: str, i: int):
     slug = slugify(m.acronym or m.body_name)
     stem = f"{m.cc}_{slug}_{fmt_date(m.date)}_{i}"
     text, parts = RENDER[m.layout](m, stem)
-    return stem, text, m.record(stem + ".txt", parts), m.layout
+    rec = m.record(stem + ".txt", parts)
+    if m.acronym and m.acronym not in text:  # the protocol neither gives nor uses it
+        rec["body"]["acronym"] = None
+    return stem, text, rec, m.layout
 
 
 def write_range(args):
