@@ -22,6 +22,11 @@ def _register() -> None:
 
     cli.add_command(parse_command)
 
+    from samgraf.graph.commands import COMMANDS as graph_commands
+
+    for command in graph_commands:
+        cli.add_command(command)
+
 
 _register()
 

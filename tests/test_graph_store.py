@@ -1,0 +1,197 @@
+"""The store suite, run against the embedded store and a real Oxigraph server."""
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from samgraf.errors import QueryError, StoreError
+from samgraf.graph import EmbeddedStore, SparqlHttpStore, export, load_paths, load_records, run_query, stats, validate
+from samgraf.loaders.model import validate_record
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GOLD = SHARED / "gold"
+FIXED_TIME = "2025-01-01T12:00:00+00:00"
+needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/gold is not there")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph SPARQL server on 127.0.0.1 and a free port; stopped after the session."""
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(exe).exists():
+        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [exe, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph server did not start (exit code {process.poll()})")
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(params=["embedded", "http"])
+def store(request, tmp_path):
+    """An empty store of each kind."""
+    if request.param == "embedded":
+        instance = EmbeddedStore(tmp_path / "store")
+    else:
+        instance = SparqlHttpStore(request.getfixturevalue("oxigraph_server"))
+        instance.clear()
+    yield instance
+    instance.close()
+
+
+def _gold_records():
+    return [(p.name, validate_record(json.loads(p.read_text(encoding="utf-8")))) for p in sorted(GOLD.glob("*.json"))]
+
+
+def _dataset(nquads: bytes) -> Dataset:
+    dataset = Dataset()
+    dataset.parse(data=nquads, format="nquads")
+    return dataset
+
+
+def assert_same_dataset(expected: Dataset, actual: Dataset) -> None:
+    names = lambda d: sorted(str(g.identifier) for g in d.graphs() if len(g))  # noqa: E731
+    assert names(expected) == names(actual)
+    for name in names(expected):
+        left, right = expected.graph(name), actual.graph(name)
+        if not isomorphic(left, right):
+            _, only_left, only_right = graph_diff(to_isomorphic(left), to_isomorphic(right))
+            pytest.fail(f"graph {name} differs:\nonly before:\n{only_left.serialize(format='nt')}\nonly after:\n{only_right.serialize(format='nt')}")
+
+
+@needs_gold
+def test_loading_twice_changes_nothing(store):
+    first = load_records(store, _gold_records(), generated_at=FIXED_TIME)
+    assert (len(first.loaded), len(first.unchanged), first.failed) == (4, 0, [])
+    before = store.dump_nquads()
+    second = load_records(store, _gold_records(), generated_at="2030-01-01T00:00:00+00:00")
+    assert (len(second.loaded), len(second.unchanged), len(second.replaced)) == (0, 4, 0)
+    assert sorted(store.dump_nquads().splitlines()) == sorted(before.splitlines())
+
+
+@needs_gold
+def test_a_new_version_replaces_its_graph(store):
+    records = _gold_records()
+    load_records(store, records, generated_at=FIXED_TIME)
+    label, record = records[1]
+    changed = record.model_copy(deep=True)
+    changed.items[0].title = "En ändrad rubrik"
+    report = load_records(store, [(label, changed)], generated_at=FIXED_TIME)
+    assert report.replaced == [label]
+    titles = run_query(store, "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?t WHERE { ?i dcterms:identifier ?n ; dcterms:title ?t }",
+                       params={"n": record.items[0].number})
+    found = {row[0].value for row in titles.rows}
+    assert "En ändrad rubrik" in found and record.items[0].title not in found
+    assert stats(store)["graphs"] == 4
+
+
+@needs_gold
+def test_a_failed_record_leaves_the_store_as_it_was(store):
+    load_records(store, _gold_records()[:1], generated_at=FIXED_TIME)
+    before = store.dump_nquads()
+    report = load_records(store, [("broken.json", ValueError("broken record"))])
+    assert report.failed == [("broken.json", "broken record")]
+    assert store.dump_nquads() == before
+
+
+@needs_gold
+def test_gold_records_conform_to_the_shapes(store):
+    load_records(store, _gold_records(), generated_at=FIXED_TIME)
+    result = validate(store)
+    assert result.conforms, result.report
+    assert result.graphs == 4
+
+
+def test_shapes_find_a_decision_without_wording(store):
+    graph = ox.NamedNode("https://data.samgraf.se/graph/broken")
+    decision = ox.NamedNode("https://data.samgraf.se/meeting/x/2020-01-01/item/1/decision/1")
+    store.replace_graph(graph.value, [ox.Quad(decision, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                              ox.NamedNode("http://data.vlaanderen.be/ns/besluit#Besluit"), graph)])
+    result = validate(store)
+    assert not result.conforms
+    assert "prov:value" in result.report and "decision/1" in result.report
+
+
+@needs_gold
+def test_trig_export_loads_back_isomorphic(store, tmp_path):
+    load_records(store, _gold_records(), generated_at=FIXED_TIME)
+    trig = export(store, "trig")
+    copy = EmbeddedStore(tmp_path / "copy")
+    copy._store.load(trig, format=ox.RdfFormat.TRIG)
+    assert_same_dataset(_dataset(store.dump_nquads()), _dataset(copy.dump_nquads()))
+    copy.close()
+
+
+@needs_gold
+def test_other_export_formats(store):
+    load_records(store, _gold_records()[:1], generated_at=FIXED_TIME)
+    turtle = export(store, "ttl")
+    assert b"@prefix sg: <https://w3id.org/samgraf/ontology#>" in turtle
+    assert json.loads(export(store, "jsonld"))
+    assert export(store, "nq") == store.dump_nquads()
+
+
+def test_parameters_are_bound_as_terms_not_text(store):
+    hostile = '"} DROP ALL ; SELECT * WHERE { ?s ?p "x'
+    result = run_query(store, "SELECT ?s WHERE { ?s ?p ?name }", params={"name": hostile})
+    assert result.rows == []
+
+
+def test_update_queries_are_rejected(store):
+    with pytest.raises(QueryError, match="update queries are not allowed"):
+        run_query(store, "INSERT DATA { <http://a.test/s> <http://a.test/p> <http://a.test/o> }")
+
+
+@needs_gold
+def test_stats_count_what_the_gold_records_hold(store):
+    load_records(store, _gold_records(), generated_at=FIXED_TIME)
+    counts = stats(store)
+    assert counts["graphs"] == 4 and counts["meetings"] == 4
+    assert counts["bodies"] == 3  # the two SVOM spellings are one body
+    assert counts["decisions"] == sum(len(i.decisions) for _, r in _gold_records() for i in r.items)
+
+
+@needs_gold
+def test_load_paths_reads_json_record_files_and_folders(store, tmp_path):
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+    (tmp_path / "all.json").write_text(json.dumps(records[:2]), encoding="utf-8")
+    report = load_paths(store, [tmp_path / "all.json", GOLD], generated_at=FIXED_TIME)
+    assert report.summary() == "loaded 4, unchanged 2, replaced 0, failed 0"
+
+
+def test_unreachable_server_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot reach"):
+        SparqlHttpStore(f"http://127.0.0.1:{_free_port()}", timeout=2).dump_nquads()
