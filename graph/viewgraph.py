@@ -1,0 +1,212 @@
+"""The view graph: a networkx MultiDiGraph of who decides what, for rendering and analysis.
+
+Nodes carry ``kind`` (one of :data:`NODE_KINDS`), ``label`` and ``details`` (a dict of
+strings: decision wording, quote, protocol file, date ...). Every edge is one piece of
+evidence from one protocol: ``kind`` (one of :data:`EDGE_KINDS`), ``label``, ``quote``,
+``protocol`` and ``date``; the same relation seen in two protocols gives two edges.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+import networkx as nx
+
+from samgraf.loaders.model import Protocol
+
+NODE_KINDS = ("body", "meeting", "item", "decision", "agreement", "organisation", "person")
+EDGE_KINDS = (
+    "member_of", "represents", "presented", "decided", "concerns", "assigned_to",
+    "attended", "absent_from", "held", "on_agenda",
+)
+EDGE_LABELS = {
+    "member_of": "member of", "represents": "represents", "presented": "presented",
+    "decided": "decided", "concerns": "concerns", "assigned_to": "assigned to",
+    "attended": "attended", "absent_from": "absent from", "held": "held", "on_agenda": "on agenda",
+}
+MEMBER_ROLES = {"chair": "chair of", "vice_chair": "vice chair of", "member": "member of", "substitute": "substitute in"}
+FOCUS_RADIUS = 2
+
+
+class NoMatchError(LookupError):
+    """A filter named something that is not in the graph."""
+
+
+@dataclass(frozen=True)
+class ViewFilters:
+    """What to show: a body, a period, and the neighbourhood of an organisation, person or agreement.
+
+    Text filters match case-insensitively on a substring of the name (or the body's acronym).
+    """
+
+    body: str | None = None
+    organisation: str | None = None
+    person: str | None = None
+    agreement: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def describe(self) -> str:
+        parts = [f"{name} ~ {value!r}" for name, value in (
+            ("body", self.body), ("organisation", self.organisation),
+            ("person", self.person), ("agreement", self.agreement)) if value]
+        if self.date_from or self.date_to:
+            parts.append(f"period {self.date_from or '…'} – {self.date_to or '…'}")
+        return ", ".join(parts) or "no filters"
+
+
+def node_id(kind: str, key: str) -> str:
+    """The id of a node of ``kind`` named by ``key`` (names are used as they are written)."""
+    return f"{kind}:{key}"
+
+
+def _contains(needle: str | None, *texts: str | None) -> bool:
+    if not needle:
+        return True
+    folded = needle.casefold()
+    return any(text and folded in text.casefold() for text in texts)
+
+
+def record_in_period(record: Protocol, filters: ViewFilters) -> bool:
+    """True when the record's date lies in the filters' period (undated records only without one)."""
+    if not (filters.date_from or filters.date_to):
+        return True
+    if not record.date:
+        return False
+    when = date.fromisoformat(record.date)
+    return (not filters.date_from or when >= filters.date_from) and (not filters.date_to or when <= filters.date_to)
+
+
+class ViewGraphBuilder:
+    """Adds nodes and evidence edges to a MultiDiGraph; shared by the record and store readers."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+
+    def node(self, kind: str, key: str, label: str | None = None, **details: str | None) -> str:
+        nid = node_id(kind, key)
+        clean = {k: v for k, v in details.items() if v not in (None, "")}
+        if nid in self.graph:
+            self.graph.nodes[nid]["details"].update(clean)
+        else:
+            self.graph.add_node(nid, kind=kind, label=label or key, details=clean)
+        return nid
+
+    def edge(self, source: str, target: str, kind: str, *, protocol: str | None, date: str | None,
+             quote: str | None = None, label: str | None = None) -> None:
+        self.graph.add_edge(source, target, key=f"{kind}|{protocol}|{self.graph.number_of_edges(source, target)}",
+                            kind=kind, label=label or EDGE_LABELS[kind], quote=quote or "",
+                            protocol=protocol or "", date=date or "")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _meeting_label(record: Protocol) -> str:
+    return f"{_short(record.body.acronym or record.body.name, 30)} {record.date or '(undated)'}"
+
+
+def add_record(builder: ViewGraphBuilder, record: Protocol) -> None:
+    """Add one protocol record's nodes and evidence edges to ``builder``."""
+    src, when = record.source, record.date
+    ev = {"protocol": src, "date": when}
+    body = builder.node("body", record.body.name, record.body.acronym or record.body.name,
+                        name=record.body.name, acronym=record.body.acronym)
+    meeting = builder.node("meeting", src, _meeting_label(record), body=record.body.name, date=when,
+                           time=f"{record.start or ''}–{record.end or ''}" if record.start else None,
+                           place=record.place, protocol=src)
+    builder.edge(body, meeting, "held", quote=f"{record.body.name}, {when or 'undated'}", **ev)
+
+    people: dict[str, str] = {}
+    for participant in record.participants:
+        quote = participant.span.quote if participant.span else participant.name
+        person = builder.node("person", participant.name, party=participant.party)
+        people[participant.name] = person
+        roles = ", ".join(participant.roles)
+        builder.edge(person, meeting, "attended", quote=quote, label=f"attended ({roles})", **ev)
+        member_roles = [MEMBER_ROLES[r] for r in participant.roles if r in MEMBER_ROLES]
+        if member_roles:
+            builder.edge(person, body, "member_of", quote=quote, label=member_roles[0], **ev)
+        if participant.organisation:
+            org = builder.node("organisation", participant.organisation, code=participant.organisation_code)
+            builder.edge(person, org, "represents", quote=quote, **ev)
+    for absentee in record.absentees:
+        quote = absentee.span.quote if absentee.span else absentee.name
+        person = builder.node("person", absentee.name)
+        people.setdefault(absentee.name, person)
+        label = f"absent from (replaced by {absentee.replaced_by})" if absentee.replaced_by else None
+        builder.edge(person, meeting, "absent_from", quote=quote, label=label, **ev)
+        if absentee.organisation:
+            org = builder.node("organisation", absentee.organisation, code=absentee.organisation_code)
+            builder.edge(person, org, "represents", quote=quote, **ev)
+
+    for item in record.items:
+        item_quote = item.span.quote if item.span else f"§ {item.number} {item.title}"
+        item_node = builder.node("item", f"{src}#{item.number}", f"§{item.number} {_short(item.title)}",
+                                 title=item.title, number=item.number, protocol=src, date=when,
+                                 body=record.body.name)
+        builder.edge(meeting, item_node, "on_agenda", quote=item_quote, **ev)
+        for presenter in item.presenters:
+            person = people.get(presenter) or builder.node("person", presenter)
+            builder.edge(person, item_node, "presented", quote=item_quote, **ev)
+        agreements = [builder.node("agreement", name) for name in item.mentions.agreements]
+        for agreement in agreements:
+            builder.edge(item_node, agreement, "concerns", quote=item_quote, **ev)
+        for name in item.mentions.bodies:
+            builder.edge(item_node, builder.node("body", name, name=name), "concerns", quote=item_quote, **ev)
+        for name in item.mentions.organisations:
+            builder.edge(item_node, builder.node("organisation", name), "concerns", quote=item_quote, **ev)
+        for index, decision in enumerate(item.decisions, start=1):
+            quote = decision.span.quote if decision.span else decision.text
+            dec = builder.node("decision", f"{src}#{item.number}#{index}", _short(decision.text, 60), wording=decision.text,
+                               type=decision.type, item=f"§{item.number} {item.title}",
+                               body=record.body.name, protocol=src, date=when)
+            builder.edge(meeting, dec, "decided", quote=quote, label=f"decided ({decision.type})", **ev)
+            builder.edge(dec, item_node, "concerns", quote=quote, **ev)
+            for agreement in agreements:
+                builder.edge(dec, agreement, "concerns", quote=quote, **ev)
+            if decision.type == "assignment":
+                for name, person in people.items():
+                    if _contains(name, decision.text):
+                        builder.edge(dec, person, "assigned_to", quote=quote, **ev)
+
+
+def focus_subgraph(graph: nx.MultiDiGraph, kind: str, needle: str, radius: int = FOCUS_RADIUS) -> nx.MultiDiGraph:
+    """The neighbourhood (``radius`` steps, any direction) of the ``kind`` nodes whose name matches.
+
+    The bodies that held the meetings kept are kept too, so every decision shows who took it.
+    """
+    focus = [n for n, d in graph.nodes(data=True)
+             if d["kind"] == kind and _contains(needle, d["label"], d["details"].get("name"))]
+    if not focus:
+        raise NoMatchError(f"no {kind} matches {needle!r}")
+    undirected = graph.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for start in focus:
+        keep.update(nx.single_source_shortest_path_length(undirected, start, cutoff=radius))
+    for meeting in [n for n in keep if graph.nodes[n]["kind"] == "meeting"]:
+        keep.update(u for u, _, k in graph.in_edges(meeting, data="kind") if k == "held")
+    return graph.subgraph(keep).copy()
+
+
+def apply_focus_filters(graph: nx.MultiDiGraph, filters: ViewFilters) -> nx.MultiDiGraph:
+    """Narrow ``graph`` to the neighbourhoods named by the organisation, person and agreement filters."""
+    for kind, needle in (("organisation", filters.organisation), ("person", filters.person),
+                         ("agreement", filters.agreement)):
+        if needle:
+            graph = focus_subgraph(graph, kind, needle)
+    return graph
+
+
+def view_graph_from_records(records: Iterable[Protocol], filters: ViewFilters | None = None) -> nx.MultiDiGraph:
+    """The view graph of ``records`` after ``filters`` (body and period select protocols)."""
+    filters = filters or ViewFilters()
+    builder = ViewGraphBuilder()
+    for record in records:
+        if _contains(filters.body, record.body.name, record.body.acronym) and record_in_period(record, filters):
+            add_record(builder, record)
+    if filters.body and builder.graph.number_of_nodes() == 0:
+        raise NoMatchError(f"no protocol of a body matching {filters.body!r} in the period")
+    return apply_focus_filters(builder.graph, filters)
