@@ -156,8 +156,8 @@ class _Mapper:
         g.add(node, OA.hasSelector, f"{node}#position")
         g.add(node, OA.hasSelector, f"{node}#quote")
         g.add(f"{node}#position", RDF.type, OA.TextPositionSelector)
-        g.typed(f"{node}#position", OA.start, str(span.start), XSD.nonNegativeInteger)
-        g.typed(f"{node}#position", OA.end, str(span.end), XSD.nonNegativeInteger)
+        g.typed(f"{node}#position", OA.start, str(span.start), XSD.integer)
+        g.typed(f"{node}#position", OA.end, str(span.end), XSD.integer)
         g.add(f"{node}#quote", RDF.type, OA.TextQuoteSelector)
         g.text(f"{node}#quote", OA.exact, span.quote)
 

@@ -195,3 +195,11 @@ def test_load_paths_reads_json_record_files_and_folders(store, tmp_path):
 def test_unreachable_server_is_a_store_error():
     with pytest.raises(StoreError, match="cannot reach"):
         SparqlHttpStore(f"http://127.0.0.1:{_free_port()}", timeout=2).dump_nquads()
+
+
+def test_records_with_spans_and_absentees_conform_after_a_round_trip(store):
+    records = Path(__file__).resolve().parent / "golden" / "records"
+    report = load_paths(store, [records], generated_at=FIXED_TIME)
+    assert report.summary() == "loaded 4, unchanged 0, replaced 0, failed 0"
+    result = validate(store)
+    assert result.conforms, result.report
