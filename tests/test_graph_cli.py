@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_graph_store import oxigraph_server  # noqa: F401  (session fixture: a real Oxigraph server)
 
 from samgraf.cli import cli
 from samgraf.graph.mapping import BODY_ROLES
@@ -119,3 +120,30 @@ def test_ontology_doc(run, tmp_path):
     assert run("ontology-doc", "-o", str(out)).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert run("ontology-doc").stdout.startswith("# samgraf ontology")
+
+
+def test_load_and_query_a_sparql_server(run, oxigraph_server):  # noqa: F811
+    run("query", "--store", oxigraph_server, "ASK {}")  # reachable
+    from samgraf.graph import SparqlHttpStore
+
+    SparqlHttpStore(oxigraph_server).clear()
+    loaded = run("load", "-q", "--store", oxigraph_server, str(GOLDEN_RECORDS))
+    assert (loaded.exit_code, loaded.stdout) == (0, "loaded 4, unchanged 0, replaced 0, failed 0\n")
+    again = run("load", "-q", "--store", oxigraph_server, str(GOLDEN_RECORDS))
+    assert again.stdout == "loaded 0, unchanged 4, replaced 0, failed 0\n"
+    stats = run("stats", "--store", oxigraph_server).stdout.splitlines()
+    assert stats[1:3] == ["graphs: 4", "meetings: 4"]
+    assert run("validate", "--store", oxigraph_server).stdout == "conforms: 4 graphs\n"
+
+
+def test_protocol_files_go_through_the_loaders_parse_file(run, tmp_path, monkeypatch):
+    from samgraf import loaders
+
+    record = validate_record(json.loads((GOLDEN_RECORDS / "notes_layout.json").read_text(encoding="utf-8")))
+    monkeypatch.setattr(loaders, "parse_file", lambda path: record.model_copy(update={"source": Path(path).name}), raising=False)
+    protocol = tmp_path / "protokoll.txt"
+    protocol.write_text("invented protocol text", encoding="utf-8")
+    result = run("load", "-q", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (0, "loaded 1, unchanged 0, replaced 0, failed 0\n")
+    graphs = run("query", "--format", "csv", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
+    assert graphs == "g\nhttps://data.samgraf.se/graph/protokoll\n"
