@@ -210,3 +210,132 @@ def view_graph_from_records(records: Iterable[Protocol], filters: ViewFilters | 
     if filters.body and builder.graph.number_of_nodes() == 0:
         raise NoMatchError(f"no protocol of a body matching {filters.body!r} in the period")
     return apply_focus_filters(builder.graph, filters)
+
+
+# ---------------------------------------------------------------- from the store
+
+VIEW_QUERIES = ("view_meetings", "view_participations", "view_absences", "view_items", "view_decisions",
+                "view_mentions")
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _select(store, name: str) -> list[dict]:
+    from samgraf.graph.api import run_query, to_python
+
+    rows = []
+    for row in run_query(store, name=name).records():
+        values = {key: to_python(value) for key, value in row.items()}
+        rows.append({k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()})
+    return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
+
+
+def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.MultiDiGraph:
+    """The view graph of what the store holds, read with the ``view_*`` SPARQL queries.
+
+    Nodes are identified by their IRIs (the store's identity of persons, organisations,
+    bodies); body and period filters select meetings, the others narrow as for records.
+    """
+    filters = filters or ViewFilters()
+    rows = {name: _select(store, name) for name in VIEW_QUERIES}
+    builder = ViewGraphBuilder()
+    meetings: dict[str, dict] = {}
+    for row in rows["view_meetings"]:
+        if row["meeting"] in meetings:
+            continue
+        when = row["date"]
+        if not _contains(filters.body, row["body_name"], row["acronym"]):
+            continue
+        if filters.date_from or filters.date_to:
+            if not when or (filters.date_from and when < filters.date_from.isoformat()) \
+                    or (filters.date_to and when > filters.date_to.isoformat()):
+                continue
+        short = _short(row["acronym"] or row["body_name"], 30)
+        body = builder.node("body", row["body"], row["acronym"] or row["body_name"],
+                            name=row["body_name"], acronym=row["acronym"], iri=row["body"])
+        meeting = builder.node("meeting", row["meeting"], f"{short} {when or '(undated)'}", body=row["body_name"],
+                               date=when, place=row["place"], protocol=row["file"], iri=row["meeting"])
+        meetings[row["meeting"]] = {"node": meeting, "body": body, "ev": {"protocol": row["file"], "date": when},
+                                    "name": row["body_name"], "people": {}}
+        builder.edge(body, meeting, "held", quote=f"{row['body_name']}, {when or 'undated'}", **meetings[row["meeting"]]["ev"])
+    if filters.body and not meetings:
+        raise NoMatchError(f"no protocol of a body matching {filters.body!r} in the period")
+
+    participations: dict[tuple, dict] = {}
+    for row in rows["view_participations"]:
+        if row["meeting"] in meetings:
+            entry = participations.setdefault((row["meeting"], row["person"]), {**row, "roles": set()})
+            entry["roles"].add(_local_name(row["role"]))
+    for (meeting_iri, person_iri), row in participations.items():
+        m = meetings[meeting_iri]
+        person = builder.node("person", person_iri, row["name"], party=row["party"], iri=person_iri)
+        m["people"][row["name"]] = person
+        quote = row["quote"] or row["name"]
+        roles = [r for r in ("chair", "vice_chair", "secretary", "adjuster", "member", "substitute", "other")
+                 if r in row["roles"]]
+        builder.edge(person, m["node"], "attended", quote=quote, label=f"attended ({', '.join(roles)})", **m["ev"])
+        member_roles = [MEMBER_ROLES[r] for r in roles if r in MEMBER_ROLES]
+        if member_roles:
+            builder.edge(person, m["body"], "member_of", quote=quote, label=member_roles[0], **m["ev"])
+        if row["organisation"]:
+            org = builder.node("organisation", row["organisation"],
+                               row["organisation_label"] or row["organisation_name"], iri=row["organisation"])
+            builder.edge(person, org, "represents", quote=quote, **m["ev"])
+    for row in rows["view_absences"]:
+        if row["meeting"] not in meetings:
+            continue
+        m = meetings[row["meeting"]]
+        person = builder.node("person", row["person"], row["name"], iri=row["person"])
+        m["people"].setdefault(row["name"], person)
+        label = f"absent from (replaced by {row['replaced_by']})" if row["replaced_by"] else None
+        builder.edge(person, m["node"], "absent_from", quote=row["quote"] or row["name"], label=label, **m["ev"])
+        if row["organisation"]:
+            org = builder.node("organisation", row["organisation"],
+                               row["organisation_label"] or row["organisation_name"], iri=row["organisation"])
+            builder.edge(person, org, "represents", quote=row["quote"] or row["name"], **m["ev"])
+
+    items: dict[str, dict] = {}
+    for row in rows["view_items"]:
+        if row["meeting"] not in meetings:
+            continue
+        m = meetings[row["meeting"]]
+        quote = row["quote"] or f"§ {row['number']} {row['title']}"
+        if row["item"] not in items:
+            node = builder.node("item", row["item"], f"§{row['number']} {_short(row['title'])}", title=row["title"],
+                                number=row["number"], protocol=m["ev"]["protocol"], date=m["ev"]["date"],
+                                body=m["name"], iri=row["item"])
+            items[row["item"]] = {"node": node, "meeting": m, "quote": quote, "agreements": []}
+            builder.edge(m["node"], node, "on_agenda", quote=quote, **m["ev"])
+        if row["presenter"]:
+            person = builder.node("person", row["presenter"], row["presenter_name"], iri=row["presenter"])
+            builder.edge(person, items[row["item"]]["node"], "presented", quote=quote, **m["ev"])
+    for row in rows["view_mentions"]:
+        if row["item"] in items:
+            it = items[row["item"]]
+            target = builder.node(row["kind"], row["target"], row["label"] or _local_name(row["target"]),
+                                  iri=row["target"])
+            if row["kind"] == "agreement":
+                it["agreements"].append(target)
+            builder.edge(it["node"], target, "concerns", quote=it["quote"], **it["meeting"]["ev"])
+    for row in rows["view_decisions"]:
+        if row["item"] not in items:
+            continue
+        it = items[row["item"]]
+        m = it["meeting"]
+        kind = _local_name(row["type"])
+        quote = row["quote"] or row["text"]
+        details = builder.graph.nodes[it["node"]]["details"]
+        dec = builder.node("decision", row["decision"], _short(row["text"], 60), wording=row["text"], type=kind,
+                           item=f"§{details['number']} {details['title']}", body=m["name"],
+                           protocol=m["ev"]["protocol"], date=m["ev"]["date"], iri=row["decision"])
+        builder.edge(m["node"], dec, "decided", quote=quote, label=f"decided ({kind})", **m["ev"])
+        builder.edge(dec, it["node"], "concerns", quote=quote, **m["ev"])
+        for agreement in it["agreements"]:
+            builder.edge(dec, agreement, "concerns", quote=quote, **m["ev"])
+        if kind == "assignment":
+            for name, person in m["people"].items():
+                if _contains(name, row["text"]):
+                    builder.edge(dec, person, "assigned_to", quote=quote, **m["ev"])
+    return apply_focus_filters(builder.graph, filters)

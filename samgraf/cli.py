@@ -27,6 +27,11 @@ def _register() -> None:
     for command in graph_commands:
         cli.add_command(command)
 
+    from samgraf.graph.view_commands import COMMANDS as view_commands
+
+    for command in view_commands:
+        cli.add_command(command)
+
 
 _register()
 
