@@ -37,6 +37,16 @@ def public_organisations() -> dict[str, PublicOrganisation]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, list[PublicOrganisation]]:
+    """Every official name, current or former, to the organisations that bore it."""
+    index: dict[str, list[PublicOrganisation]] = {}
+    for org in public_organisations().values():
+        for name in (org.name, *org.former_names):
+            index.setdefault(name, []).append(org)
+    return index
+
+
 def resolve_scb_code(name: str | None, code: str | None = None, date: str | None = None) -> str | None:
     """The SCB code of an organisation: the given code if known, else by exact official name.
 
@@ -44,18 +54,12 @@ def resolve_scb_code(name: str | None, code: str | None = None, date: str | None
     in 2011 was the regional association, not the county council); a former landsting name
     only before it.
     """
-    orgs = public_organisations()
     if code:
-        return code if code in orgs else None
-    if not name:
-        return None
+        return code if code in public_organisations() else None
     year = int(date[:4]) if date else None
-    for org in orgs.values():
-        if org.kind == "kommun" and name == org.name:
+    for org in _by_name().get(name or "", ()):
+        if org.kind == "kommun" or year is None or org.since is None:
             return org.code
-        if org.kind == "region":
-            if name == org.name and (year is None or org.since is None or year >= org.since):
-                return org.code
-            if name in org.former_names and (year is None or org.since is None or year < org.since):
-                return org.code
+        if (name == org.name) == (year >= org.since):
+            return org.code
     return None

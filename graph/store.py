@@ -17,14 +17,12 @@ import urllib.request
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
 
 from samgraf import __version__
 from samgraf.errors import QueryError, StoreError
 from samgraf.graph.mapping import MappedProtocol
-from samgraf.ontology.vocab import SG
 
 STORE_ENV = "SAMGRAF_STORE"
 DEFAULT_LOCATION = "samgraf-store"
@@ -66,13 +64,12 @@ def query_form(sparql: str) -> str:
         raise QueryError("update queries are not allowed here: the store is read-only for queries") from None
 
 
-def term_text(term: Term) -> str:
-    """A term in SPARQL/N-Triples syntax (escaped), for VALUES and INSERT DATA."""
-    return str(term)
-
-
-def nquads_text(quads: Iterable[ox.Quad]) -> str:
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+_IS_CURRENT = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+ASK { GRAPH ?g { ?g sg:recordSha256 ?digest ; prov:wasGeneratedBy/prov:wasAssociatedWith/dcterms:hasVersion ?version } }
+"""
 
 
 class Store(ABC):
@@ -107,16 +104,9 @@ class Store(ABC):
 
     def is_current(self, mapped: MappedProtocol) -> bool:
         """Whether the store already holds this record mapped by this samgraf version."""
-        graph = ox.NamedNode(mapped.graph)
-        result = self.query(
-            "ASK { GRAPH ?g { ?g ?hash ?digest ; ?derived ?activity . ?activity ?assoc ?software . ?software ?version ?v } }",
-            {
-                "g": graph, "hash": ox.NamedNode(SG.recordSha256), "digest": ox.Literal(mapped.record_sha256),
-                "derived": ox.NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy"),
-                "assoc": ox.NamedNode("http://www.w3.org/ns/prov#wasAssociatedWith"),
-                "version": ox.NamedNode("http://purl.org/dc/terms/hasVersion"), "v": ox.Literal(__version__),
-            },
-        )
+        result = self.query(_IS_CURRENT, {
+            "g": ox.NamedNode(mapped.graph), "digest": ox.Literal(mapped.record_sha256), "version": ox.Literal(__version__),
+        })
         return bool(result.boolean)
 
     def has_graph(self, graph: str) -> bool:
@@ -159,7 +149,7 @@ class EmbeddedStore(Store):
             if not self._store.contains_named_graph(name):
                 self._store.extend(quads)  # one transaction
                 return
-            triples = "\n".join(f"{term_text(q.subject)} {term_text(q.predicate)} {term_text(q.object)} ." for q in quads)
+            triples = "\n".join(f"{str(q.subject)} {str(q.predicate)} {str(q.object)} ." for q in quads)
             self._store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}")
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from exc
@@ -207,7 +197,7 @@ def inject_values(sparql: str, params: dict[str, Term]) -> str:
     if position is None:
         raise QueryError("cannot bind parameters: the query has no group pattern")
     names = " ".join(f"?{k}" for k in params)
-    values = " ".join(term_text(v) for v in params.values())
+    values = " ".join(str(v) for v in params.values())
     return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }} {sparql[position:]}"
 
 
