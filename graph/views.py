@@ -101,19 +101,20 @@ def aggregate_items(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def prepare_view(graph: nx.MultiDiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> PreparedView:
     """Aggregate ``graph`` step by step until it has at most ``max_nodes`` nodes, saying what was done."""
-    notices: list[str] = []
+    original = graph.number_of_nodes()
+    done: list[str] = []
     steps = (
         (aggregate_persons, "persons are shown as the organisations they represent"),
-        (aggregate_items, "agenda items and decisions are shown as their meetings"),
+        (aggregate_items, "agenda items and decisions as the meetings that handled them"),
     )
     for step, what in steps:
         if graph.number_of_nodes() <= max_nodes:
             break
-        before = graph.number_of_nodes()
         graph = step(graph)
-        notices.append(f"Aggregated view: the full graph has {before:,} nodes, more than {max_nodes:,} "
-                       f"can be drawn usefully, so {what} ({graph.number_of_nodes():,} nodes remain). "
-                       "Narrow it with filters (body, organisation, person, agreement, period) to see every node.")
+        done.append(what)
+    notices = [f"Aggregated view: the full graph has {original:,} nodes, more than the {max_nodes:,} that can be "
+               f"drawn usefully, so {' and '.join(done)} ({graph.number_of_nodes():,} nodes drawn). "
+               "Narrow it with filters (body, organisation, person, agreement, period) to see every node."] if done else []
     return PreparedView(graph, notices)
 
 
