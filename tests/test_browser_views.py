@@ -5,6 +5,7 @@ import shutil
 import time
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 
 from samgraf.graph.timeline import render_timeline, timeline_events
 from samgraf.graph.viewgraph import ViewFilters, view_graph_from_records
@@ -89,6 +90,21 @@ def test_hostile_names_show_as_text_and_never_run(browser, tmp_path):
         HOSTILE_NAMES[1])
     browser.execute_script("window.samgrafView.network.emit('click', {nodes: [arguments[0]], edges: []})", node_id)
     assert HOSTILE_NAMES[1] in browser.find_element("id", "details").text
+    position = browser.execute_script(
+        "var net = window.samgrafView.network; return net.canvasToDOM(net.getPositions([arguments[0]])[arguments[0]]);",
+        node_id)
+    canvas = browser.find_element("css selector", "#network canvas")
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(position["x"] - canvas.size["width"] / 2), int(position["y"] - canvas.size["height"] / 2)).perform()
+    tooltip = None
+    for _ in range(40):
+        tooltip = browser.execute_script(
+            "var t = document.querySelector('div.vis-tooltip');"
+            "return t && t.style.visibility === 'visible' ? t.textContent : null;")
+        if tooltip:
+            break
+        time.sleep(0.05)
+    assert tooltip and HOSTILE_NAMES[1] in tooltip
     assert browser.execute_script("return window.__dialogs") == []
 
 
