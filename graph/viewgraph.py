@@ -112,7 +112,7 @@ def add_record(builder: ViewGraphBuilder, record: Protocol) -> None:
     """Add one protocol record's nodes and evidence edges to ``builder``."""
     src, when = record.source, record.date
     ev = {"protocol": src, "date": when}
-    body = builder.node("body", record.body.name, record.body.acronym or record.body.name,
+    body = builder.node("body", record.body.name, _short(record.body.acronym or record.body.name),
                         name=record.body.name, acronym=record.body.acronym)
     meeting = builder.node("meeting", src, _meeting_label(record), body=record.body.name, date=when,
                            time=f"{record.start or ''}–{record.end or ''}" if record.start else None,
@@ -253,7 +253,7 @@ def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.Multi
                     or (filters.date_to and when > filters.date_to.isoformat()):
                 continue
         short = _short(row["acronym"] or row["body_name"], 30)
-        body = builder.node("body", row["body"], row["acronym"] or row["body_name"],
+        body = builder.node("body", row["body"], _short(row["acronym"] or row["body_name"]),
                             name=row["body_name"], acronym=row["acronym"], iri=row["body"])
         meeting = builder.node("meeting", row["meeting"], f"{short} {when or '(undated)'}", body=row["body_name"],
                                date=when, place=row["place"], protocol=row["file"], iri=row["meeting"])

@@ -132,7 +132,8 @@ def spring_positions(graph: nx.Graph, scale: float, seed: int) -> dict:
     simple = _simple_undirected(graph)
     if simple.number_of_nodes() == 0:
         return {}
-    pos = nx.spring_layout(simple, seed=seed, iterations=100, scale=scale, weight="weight")
+    pos = nx.spring_layout(simple, seed=seed, iterations=100, scale=scale, weight="weight",
+                           k=2.0 / math.sqrt(simple.number_of_nodes()))
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
 
@@ -258,8 +259,8 @@ def vis_options(node_count: int) -> dict:
         "interaction": {"hover": not big, "tooltipDelay": 120, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "multiselect": True},
         "nodes": {"font": {"size": 14, "face": "system-ui, Arial"}, "borderWidth": 1,
-                  "scaling": {"min": 9, "max": 45, "label": {"enabled": True, "min": 12, "max": 44,
-                                                              "drawThreshold": 6}}},
+                  "scaling": {"min": 9, "max": 45, "label": {"enabled": True, "min": 10, "max": 36,
+                                                              "drawThreshold": 9}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.45}}, "smooth": False,
                   "color": {"color": "#9a9a9a", "highlight": "#333", "hover": "#333"}, "width": 1,
                   "font": {"size": 10, "align": "middle", "color": "#555", "strokeWidth": 2},
@@ -275,6 +276,9 @@ def render_view(graph: nx.MultiDiGraph, title: str = "samgraf view", *, subtitle
     ids = {node: i for i, node in enumerate(drawn.nodes())}
     positions = layout_positions(drawn, seed)
     scores, importance_name = importance(drawn)
+    for body, meeting, kind in drawn.edges(data="kind"):  # a deciding body is never drawn smaller than its meetings
+        if kind == "held":
+            scores[body] = max(scores.get(body, 1.0), scores.get(meeting, 1.0))
     nodes = []
     for node, data in drawn.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
