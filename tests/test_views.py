@@ -107,3 +107,14 @@ def test_big_graphs_are_aggregated_and_say_so():
     assert prepared.notices and "Aggregated" in prepared.notices[0]
     html = render_view(graph, max_nodes=600)
     assert "Aggregated view" in html
+
+
+def test_timeline_events_follow_an_agreement_in_date_order():
+    from samgraf.graph.timeline import timeline_events
+
+    events = timeline_events(view_graph_from_records(small_records()), agreement="provavtal")
+    assert events["date"].tolist() == ["2020-03-01", "2020-03-01", "2021-05-10"]
+    assert events["event"].tolist() == ["decision", "assignment", "noted"]
+    assert set(events["protocol"]) == {"alpha-2020.txt", "beta-2021.txt"}
+    beta = timeline_events(view_graph_from_records(small_records()), body="beta")
+    assert set(beta["body"]) == {"Beredningsgrupp Beta"} and len(beta) == 2
