@@ -66,8 +66,8 @@ def test_deterministic(corpus, tmp_path):
 
 
 def test_jobs_do_not_change_bytes(tmp_path):
-    one = _generate(tmp_path / "one", seed="7", n=240, gold=False, jobs=1)
-    two = _generate(tmp_path / "two", seed="7", n=240, gold=False, jobs=2)
+    one = _generate(tmp_path / "one", seed="7", n=120, gold=False, jobs=1)
+    two = _generate(tmp_path / "two", seed="7", n=120, gold=False, jobs=2)
     assert _files(one) == _files(two)
 
 
