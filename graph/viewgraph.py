@@ -161,7 +161,7 @@ def add_record(builder: ViewGraphBuilder, record: Protocol) -> None:
         for index, decision in enumerate(item.decisions, start=1):
             quote = decision.span.quote if decision.span else decision.text
             dec = builder.node("decision", f"{src}#{item.number}#{index}", _short(decision.text, 60), wording=decision.text,
-                               type=decision.type, item=f"§{item.number} {item.title}",
+                               quote=decision.span.quote if decision.span else None, type=decision.type, item=f"§{item.number} {item.title}",
                                body=record.body.name, protocol=src, date=when)
             builder.edge(meeting, dec, "decided", quote=quote, label=f"decided ({decision.type})", **ev)
             builder.edge(dec, item_node, "concerns", quote=quote, **ev)
@@ -327,7 +327,8 @@ def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.Multi
         kind = _local_name(row["type"])
         quote = row["quote"] or row["text"]
         details = builder.graph.nodes[it["node"]]["details"]
-        dec = builder.node("decision", row["decision"], _short(row["text"], 60), wording=row["text"], type=kind,
+        dec = builder.node("decision", row["decision"], _short(row["text"], 60), wording=row["text"],
+                           quote=row["quote"], type=kind,
                            item=f"§{details['number']} {details['title']}", body=m["name"],
                            protocol=m["ev"]["protocol"], date=m["ev"]["date"], iri=row["decision"])
         builder.edge(m["node"], dec, "decided", quote=quote, label=f"decided ({kind})", **m["ev"])

@@ -100,3 +100,15 @@ def test_timeline_command_lists_the_agreement_history(tmp_path, records_file):
     page = out.read_text(encoding="utf-8")
     assert page.index("2020-03-01") < page.index("2021-05-10")
     assert "Nästa möte hålls i juni." not in page
+
+
+def test_decision_quotes_come_from_the_span_in_both_readers():
+    from samgraf.loaders.model import Span
+
+    records = small_records()
+    records[0].items[1].decisions[0].span = Span(start=10, end=27, quote="godkänner avtalet")
+    for graph in (view_graph_from_records(records), view_graph_from_store(store_of(records))):
+        quotes = {d["details"].get("quote") for _, d in graph.nodes(data=True) if d["kind"] == "decision"}
+        assert "godkänner avtalet" in quotes
+        decided = {d["quote"] for _, _, d in graph.edges(data=True) if d["kind"] == "decided"}
+        assert "godkänner avtalet" in decided
