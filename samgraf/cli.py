@@ -18,9 +18,10 @@ def cli():
 
 
 def _register() -> None:
-    from samgraf.loaders.commands import parse_command
+    from samgraf.loaders.commands import lint_command, parse_command
 
     cli.add_command(parse_command)
+    cli.add_command(lint_command)
 
     from samgraf.graph.commands import COMMANDS as graph_commands
 

@@ -1,0 +1,355 @@
+"""What an item says: its decisions (with type), presenters, attachments and mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party
+from samgraf.loaders.text import Line, paragraphs
+
+DECISION_HEADING = re.compile(
+    r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?|beslutade?s?|beslut\s+i\s+\S+)\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+OTHER_SECTION = re.compile(
+    r"^(?:(?:[\wåäö\-]+s\s+)?förslag(?:\s+till\s+beslut)?|yrkanden?|sammanfattning|bakgrund|ärendet|"
+    r"ärendebeskrivning|beskrivning av ärendet|beslutsunderlag|underlag|handlingar|expedier(?:as|ing)|"
+    r"beslutet\s+(?:skickas|expedieras)\s+till|skickas till|reservation(?:er)?|protokollsanteckning(?:ar)?|"
+    r"propositionsordning|jäv|paragrafen är justerad|information|diskussion|överläggning|yttrande|"
+    r"bilagor?|noteringar|ajournering|omröstning|särskilt yttrande)\s*:?$",
+    re.I,
+)
+ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilagor?)\s*:?$", re.I)
+NUMBERED_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>.+)$")
+BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
+QUOTED = re.compile(r"[”“\"«][^”“\"«»]{10,}?[”“\"»]")
+SENTENCE_END = re.compile(
+    r"(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bm\.fl)(?<!\bev)(?<!\bca)(?<!\bkl)(?<!\bnr)(?<!\bresp)(?<!\bjfr)(?<!\bp\.g\.a)(?<!\bs\.k)"
+    r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])"
+)
+
+PRESENTER_VERBS = (
+    r"föredrar|föredrog|informerar|informerade|redovisar|redovisade|återredovisar|återrapporterar|"
+    r"redogör|redogjorde|går igenom|gick igenom|presenterar|presenterade|berättar|berättade|inleder|inledde|"
+    r"rapporterar|rapporterade|lägesrapporterar|kompletterar|kompletterade|visar|visade|beskriver|beskrev|"
+    r"hänvisar|föredras av|drar ärendet|drog ärendet"
+)
+_PRESENTER = re.compile(rf"^(?P<subj>.{{2,170}}?)\s+(?P<verb>{PRESENTER_VERBS})\b", re.I)
+
+DECISION_VERB = re.compile(
+    r"\b(?:godkänn(?:er|es|s|des|de)|godkände|beslut(?:ar|ade|as|ades)|beslöt|fastställ(?:er|es|s|des|de)|"
+    r"antar|antas|antogs|antog|valdes|väljs|utsågs|utses|utser|utsåg|tillstyrk(?:er|tes|s)|avslog|avslås|"
+    r"bifall(?:er|s)|biföll|tillsätt(?:er|s)|tillsattes|noterades|noteras|antecknades|antecknas|"
+    r"lades till handlingarna|läggs till handlingarna|kompletterades|bordla(?:des|gs)|bordläggs|"
+    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
+    r"gav\b.{1,80}\bi uppdrag|får\b.{0,60}\bi uppdrag)",
+    re.I,
+)
+OTHER_BODY_SUBJECT = re.compile(
+    r"\b(?:\w+gruppen|\w*rådet|\w*nämnden|\w*styrelsen|regeringen|riksdagen|fullmäktige|kommunerna|"
+    r"landstinget|regionen|kommunen|\w+förbundet|\w+arenan|socialstyrelsen|skl|departementet)\b",
+    re.I,
+)
+MODAL = re.compile(r"\b(?:ska|skall|skulle|kommer att|bör|borde|kan|kunde|måste|planeras|föreslås)\b", re.I)
+PRONOUN_BEFORE = re.compile(r"\b(?:man|som|de|vi|han|hon|det|den|ni)\s+$", re.I)
+
+RECOMMEND = re.compile(r"\brekommend|\bföreslår\s+(?:huvudmännen|kommunerna|landstinget|regionen|regionerna|parterna)|\btill huvudmännen\b", re.I)
+STRONG_ASSIGN = re.compile(
+    r"\bi uppdrag\b|\buppdrar\b|\buppdras\b|\buppdrogs\b|\bges\s+(?:behörighet|mandat|rätt)\b|\bfår\s+(?:mandat|behörighet)\b|\bfortsatt uppdrag\b",
+    re.I,
+)
+NOTED = re.compile(
+    r"till handlingarna|\bnoter(?:as|ades|ats|ar|ade)\b|\bnoteras\b|\btagit del av\b|\btar del av\b|\bantecknas\b|\bantecknades\b|"
+    r"informationen\s+(?:noteras|tas emot|godtas)|\bredovisningen\s+noteras",
+    re.I,
+)
+APPROVE = re.compile(
+    r"\b(?:godkänn|godkände|fastställ|beslut(?:ar|ade|as|ades)\b|beslöt|antar\b|antas\b|antogs|antog\b|väljs|valdes|"
+    r"utses|utsågs|tillsätts|tillsattes|bifall|avslå|avslog|tillstyrk)",
+    re.I,
+)
+WEAK_ASSIGN = re.compile(
+    r"\b(?:kontaktar|tar kontakt|återkommer|kollar upp|kollas upp|skickas|distribueras|sammankallar|bjuder in|"
+    r"utreder|tar fram|ansvarar för att|följer upp|undersöker|ser över|bereder|återrapporterar)\b",
+    re.I,
+)
+
+
+@dataclass
+class DecisionUnit:
+    text: str
+    type: str
+    start: int
+    end: int
+
+
+def classify(text: str, inherited: str | None = None) -> str:
+    """Decision type from wording: recommendation, assignment, noted or decision."""
+    if inherited == "recommendation" or RECOMMEND.search(text):
+        return "recommendation"
+    if STRONG_ASSIGN.search(text):
+        return "assignment"
+    if NOTED.search(text) and not APPROVE.search(text):
+        return "noted"
+    if APPROVE.search(text):
+        return "decision"
+    if WEAK_ASSIGN.search(text):
+        return "assignment"
+    return inherited or "decision"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def units_from_lines(lines: list[Line]) -> list[DecisionUnit]:
+    """Decision units of a decision section: numbered points, paragraphs, lists joined to their lead."""
+    units: list[tuple[str, int, int, str | None]] = []  # text, start, end, inherited type
+    inherited: str | None = None
+    intro_pending: tuple[str, int, int] | None = None
+    for para in paragraphs(lines):
+        for ln in para:
+            t = ln.stripped.replace("\t", " ")
+            point = NUMBERED_POINT.match(t)
+            bullet = BULLET.match(t)
+            if point:
+                if intro_pending:
+                    inherited = "recommendation" if RECOMMEND.search(intro_pending[0]) else classify(intro_pending[0]) if APPROVE.search(intro_pending[0]) is None else None
+                    intro_pending = None
+                units.append((point.group("text"), ln.start, ln.end, inherited))
+            elif bullet and units:
+                text, s, _, inh = units[-1]
+                units[-1] = (f"{text} - {bullet.group('text')}", s, ln.end, inh)
+            elif bullet and intro_pending:
+                units.append((f"{intro_pending[0]} {bullet.group('text')}", intro_pending[1], ln.end, None))
+                intro_pending = None
+            elif units and ln is not para[0] and not t.endswith(":"):
+                text, s, _, inh = units[-1]
+                units[-1] = (f"{text} {t}", s, ln.end, inh)
+            elif t.endswith(":"):
+                if intro_pending:
+                    units.append((intro_pending[0], intro_pending[1], intro_pending[2], None))
+                intro_pending = (t, ln.start, ln.end)
+            else:
+                if intro_pending:
+                    units.append((f"{intro_pending[0]} {t}", intro_pending[1], ln.end, None))
+                    intro_pending = None
+                else:
+                    units.append((t, ln.start, ln.end, None))
+        if para and not NUMBERED_POINT.match(para[-1].stripped) and not BULLET.match(para[-1].stripped):
+            # a plain paragraph ends any inherited list context
+            if not para[0].stripped.endswith(":"):
+                inherited = inherited if any(NUMBERED_POINT.match(x.stripped) for x in para) else None
+    if intro_pending and not units:
+        units.append((intro_pending[0], intro_pending[1], intro_pending[2], None))
+    out = []
+    for text, s, e, inh in units:
+        text = _norm(text)
+        if text:
+            out.append(DecisionUnit(text, classify(text, inh), s, e))
+    return out
+
+
+def decision_sections(body: list[Line]) -> list[list[Line]]:
+    """Lines of each decision section (``Beslut``, ``<organ>s beslut``) of an item body."""
+    sections: list[list[Line]] = []
+    current: list[Line] | None = None
+    for ln in body:
+        t = ln.stripped
+        m = DECISION_HEADING.match(t) if t and len(t) < 140 and "\t" not in ln.text else None
+        if m and not re.match(r"^(?:förslag|yrkande)", t, re.I) and (not m.group("rest") or t.lower().startswith("beslut:")):
+            current = []
+            sections.append(current)
+            rest = m.group("rest").strip()
+            if rest:
+                current.append(Line(rest, ln.start, ln.end, ln.page))
+            continue
+        if current is not None and t and OTHER_SECTION.match(t):
+            current = None
+            continue
+        if current is not None:
+            current.append(ln)
+    return [s for s in sections if any(not x.blank for x in s)]
+
+
+def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUnit]:
+    """Sentences in running text that record this body's own decision."""
+    units: list[DecisionUnit] = []
+    own = [n.casefold() for n in body_names if n]
+    paras = paragraphs(body)
+    k = 0
+    while k < len(paras):
+        para = paras[k]
+        text = _norm(" ".join(ln.stripped for ln in para))
+        if QUOTED.fullmatch(text) or text.startswith(("”", '"', "“")):
+            k += 1
+            continue
+        for sentence in split_sentences(QUOTED.sub(" ", text)):
+            if _records_decision(sentence, own):
+                if sentence.endswith(":") and k + 1 < len(paras):
+                    nxt = paras[k + 1]
+                    items = [BULLET.match(x.stripped) for x in nxt]
+                    if all(items):
+                        sentence = sentence + " " + " ".join(m.group("text") for m in items)
+                        units.append(DecisionUnit(_norm(sentence), classify(sentence), para[0].start, nxt[-1].end))
+                        k += 1
+                        break
+                units.append(DecisionUnit(sentence, classify(sentence), para[0].start, para[-1].end))
+        k += 1
+    return units
+
+
+def _records_decision(sentence: str, own_names: list[str]) -> bool:
+    m = DECISION_VERB.search(sentence)
+    if not m or len(sentence) > 400:
+        return False
+    before = sentence[: m.start()]
+    if PRONOUN_BEFORE.search(before) or MODAL.search(before) or re.search(r"\bfick\b", sentence[: m.end()], re.I):
+        return False
+    if re.match(r"^(?:om|när|innan|efter att|eftersom|då|för att|förslag)", sentence, re.I):
+        return False
+    subject = OTHER_BODY_SUBJECT.search(before)
+    if subject and not any(subject.group(0).casefold() in n or n in before.casefold() for n in own_names):
+        return False
+    return True
+
+
+# -- presenters ---------------------------------------------------------------------------
+
+@dataclass
+class PersonIndex:
+    """Participants' names, for resolving first-name references and spelling variants."""
+
+    names: list[str]
+
+    def canonical(self, name: str) -> str:
+        for known in self.names:
+            if same_person_name(known, name):
+                return known
+        return name
+
+    def by_first_name(self, first: str, recent: list[str]) -> str | None:
+        for name in reversed(recent):
+            if name.split()[0].casefold() == first.casefold():
+                return name
+        hits = [n for n in self.names if n.split()[0].casefold() == first.casefold()]
+        return hits[0] if len(hits) == 1 else None
+
+
+def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool = True) -> list[str]:
+    """Person names in a short text: full names, known participants, first-name references."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    tokens = re.findall(r"[\wÅÄÖåäöéÉü\-]+", text)
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not is_name_token(tok):
+            i += 1
+            continue
+        # longest known participant name starting here
+        matched = None
+        for length in (4, 3, 2):
+            cand = " ".join(tokens[i : i + length])
+            if len(tokens[i : i + length]) == length and any(same_person_name(cand, n) for n in index.names):
+                matched = (index.canonical(cand), length)
+                break
+        if matched is None and is_first_name(tok):
+            rest = []
+            j = i + 1
+            while j < len(tokens) and len(rest) < 2 and is_name_token(tokens[j]) and not (is_first_name(tokens[j]) and rest):
+                rest.append(tokens[j])
+                j += 1
+            if rest and allow_new:
+                matched = (" ".join([tok] + rest), 1 + len(rest))
+            else:
+                full = index.by_first_name(tok, recent)
+                if full:
+                    matched = (full, 1)
+        if matched:
+            found.append(matched[0])
+            i += matched[1]
+        else:
+            i += 1
+    return found
+
+
+def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
+    out: list[str] = []
+    for para in paragraphs(body):
+        text = _norm(" ".join(ln.stripped.replace("\t", " ") for ln in para))
+        text = QUOTED.sub(" ", text)
+        for sentence in split_sentences(text):
+            m = _PRESENTER.match(sentence)
+            if not m:
+                continue
+            subj = m.group("subj")
+            subj_plain = re.sub(r"\([^)]*\)", " ", subj)
+            first_part = subj_plain.split(",")[0]
+            words = first_part.split()
+            if not words or not all(is_name_token(w) or w == "och" for w in words):
+                continue
+            if not is_first_name(words[0]) and not any(w.casefold() == n.split()[0].casefold() for n in index.names for w in words[:1]):
+                continue
+            # after an apposition, the verb must follow a closing comma
+            if "," in subj_plain and not re.search(r",\s*$", subj_plain.strip() + ("," if subj_plain.rstrip().endswith(",") else "")):
+                tail = subj_plain.rsplit(",", 1)[1].strip()
+                if tail and not all(is_name_token(w) or w == "och" for w in tail.split()):
+                    continue
+            for name in names_in(subj, index, recent + out):
+                if name not in out:
+                    out.append(name)
+                    recent.append(name)
+    return out
+
+
+# -- attachments and mentions -------------------------------------------------------------
+
+FILE_NAME = re.compile(r"(.+?\.(?:pdf|docx?|xlsx?|pptx?))(?:\s+|$)", re.I)
+
+
+def attachments_in(body: list[Line]) -> list[str]:
+    """Documents an item names as its basis: under ``Beslutsunderlag`` / ``Bilagor``."""
+    out: list[str] = []
+    collecting = False
+    for ln in body:
+        t = ln.stripped
+        if not t:
+            continue
+        if ATTACHMENT_SECTION.match(t):
+            collecting = True
+            continue
+        if collecting:
+            if OTHER_SECTION.match(t) or DECISION_HEADING.match(t) and len(t) < 60:
+                collecting = False
+                continue
+            m = BULLET.match(t) or NUMBERED_POINT.match(t)
+            if m:
+                out.append(m.group("text").strip())
+            elif len(t) < 160 and not t.endswith((".", ":")):
+                out.append(t)
+            else:
+                collecting = False
+    return out
+
+
+def split_attachment_text(text: str) -> list[str]:
+    """``Plan 2012.pdf Uppföljning.docx`` or ``1. Plan 2011 ... 2. Aktivitetsplan.`` into titles."""
+    text = text.strip()
+    parts = re.split(r"(?:^|\s)\d{1,2}\.\s+", text)
+    parts = [p for p in parts if p.strip()]
+    if len(parts) <= 1:
+        files = FILE_NAME.findall(text)
+        parts = files if len(files) > 1 else [text]
+    out = []
+    for p in parts:
+        p = re.sub(r"\s*(?:\.{2,}|…)\s*$", "", p.strip())
+        p = re.sub(r"[-–]\s*tidigare\s+utskickad\s*$", "", p).strip()
+        p = p.rstrip(" .") if not re.search(r"\.(?:pdf|docx?|xlsx?|pptx?)$", p, re.I) else p
+        if p:
+            out.append(p)
+    return out

@@ -1,0 +1,298 @@
+"""Agenda items: where each item starts, its number and title, in three families of layout.
+
+- section headings: ``§ 44 Title``, ``§44`` alone on a line with the title below, ``Ärende 4``;
+- numbered headings: ``1. Title`` forming the protocol's longest consecutive sequence;
+- table rows: ``Nr | Ärende | Noteringar | Beslut`` with one row (or more) per item.
+
+A table of contents (dot leaders, page numbers, ``- §27 …`` lists, runs of headings with no
+text between them) is not the body; where both exist, body headings are aligned to it by
+title and take its numbers. A number lost from the text is restored from the sequence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from samgraf.loaders.text import Line, html_paragraphs
+
+SECTION_HEADING = re.compile(
+    r"^(?P<lead>(?:[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+)?)(?P<dash>[-•–]\s*)?§\s*(?P<num>\d{1,3})(?![\d-])\s*[.:]?\s*(?P<title>.*)$"
+)
+WORD_HEADING = re.compile(r"^(?:ärende|punkt|paragraf)\s+(?P<num>\d{1,3})\s*[.:)\-–]?\s*(?P<title>.*)$", re.I)
+NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[A-ZÅÄÖÉ\"”«].{0,140})$")
+TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.)\s*\t?\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
+TOC_HEADINGS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|dagordning|föredragningslista|ärenden)\s*:?$", re.I)
+HEADER_ROW_WORDS = re.compile(r"\b(?:nr|ärende|punkt|§|beslut|noteringar|föredragande|paragraf)\b", re.I)
+
+
+@dataclass
+class RawItem:
+    number: str
+    title: str
+    heading: Line
+    body: list[Line] = field(default_factory=list)
+    restored: bool = False
+    # table layout: paragraphs per column role ("title", "notes", "decision")
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    column_lines: dict[str, list[Line]] = field(default_factory=dict)
+
+
+@dataclass
+class Layout:
+    kind: str  # "section", "numbered", "table" or "none"
+    items: list[RawItem]
+    head_end: int  # index of the first line that is not the protocol head
+    tail_start: int | None = None  # first line after the last item (table layouts)
+    toc: list[tuple[str, str]] = field(default_factory=list)
+
+
+def clean_title(title: str) -> str:
+    t = re.sub(TOC_TAIL, "", title)
+    t = re.sub(r"\.{2,}.*$", "", t)
+    t = re.sub(r"\s+", " ", t.replace("\t", " ")).strip()
+    t = t.rstrip(" .,:;")
+    return t.strip()
+
+
+def _section_candidates(lines: list[Line]) -> list[dict]:
+    out = []
+    for i, ln in enumerate(lines):
+        t = ln.stripped
+        if not t or t.startswith("§§"):
+            continue
+        m = SECTION_HEADING.match(t) or WORD_HEADING.match(t)
+        if not m:
+            continue
+        title = m.group("title") or ""
+        if title and title[0].islower() and not re.match(r"^[a-zåäö]{1,3}\d", title):
+            continue  # "§ 5 i lagen" inside running text
+        if re.match(r"^(?:och|samt|,|-|–|\d)", title):
+            continue
+        toc = bool(m.groupdict().get("dash")) or bool(TOC_TAIL.search(ln.text)) and "\t" in ln.text or bool(re.search(r"\.{4,}", t))
+        out.append({"i": i, "num": m.group("num"), "title": title, "toc": toc})
+    return out
+
+
+def _mark_toc_runs(cands: list[dict], lines: list[Line]) -> None:
+    """Headings standing one after another with nothing but blank lines between: a contents list."""
+    run: list[dict] = []
+
+    def close():
+        if len(run) >= 3:
+            for c in run:
+                c["toc"] = True
+
+    for c in cands:
+        if run and _only_blank_between(lines, run[-1]["i"], c["i"]) and run[-1]["title"] and c["title"]:
+            run.append(c)
+        else:
+            close()
+            run[:] = [c]
+    close()
+
+
+def _only_blank_between(lines: list[Line], a: int, b: int) -> bool:
+    return all(lines[k].blank for k in range(a + 1, b))
+
+
+def _title_after(lines: list[Line], i: int, limit: int) -> tuple[str, int]:
+    """Title on the next non-blank line after a bare ``§ N`` heading."""
+    j = i + 1
+    while j < limit and lines[j].blank:
+        j += 1
+    if j < limit and len(lines[j].stripped) <= 200:
+        return lines[j].stripped, j
+    return "", i
+
+
+def _align(body: list[dict], toc: list[dict]) -> dict[int, int]:
+    """Monotone alignment of body headings to contents entries by title similarity."""
+    n, m = len(body), len(toc)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    for a in range(1, n + 1):
+        for b in range(1, m + 1):
+            sim = fuzz.token_set_ratio(body[a - 1]["title"].lower(), toc[b - 1]["title"].lower()) / 100
+            num_bonus = 0.3 if body[a - 1]["num"] == toc[b - 1]["num"] else 0.0
+            diag = score[a - 1][b - 1] + (sim + num_bonus if sim >= 0.45 or num_bonus else -1)
+            options = [(diag, 0), (score[a - 1][b], 1), (score[a][b - 1], 2)]
+            score[a][b], back[a][b] = max(options)
+    pairs: dict[int, int] = {}
+    a, b = n, m
+    while a > 0 and b > 0:
+        move = back[a][b]
+        if move == 0:
+            sim = fuzz.token_set_ratio(body[a - 1]["title"].lower(), toc[b - 1]["title"].lower()) / 100
+            if sim >= 0.45 or body[a - 1]["num"] == toc[b - 1]["num"]:
+                pairs[a - 1] = b - 1
+            a, b = a - 1, b - 1
+        elif move == 1:
+            a -= 1
+        else:
+            b -= 1
+    return pairs
+
+
+def _section_layout(lines: list[Line], cands: list[dict]) -> Layout | None:
+    _mark_toc_runs(cands, lines)
+    body = [c for c in cands if not c["toc"]]
+    toc = [c for c in cands if c["toc"]]
+    if len(body) < 2 and not (len(body) == 1 and not toc):
+        return None
+    for c in body:
+        if not c["title"]:
+            c["title"], c["title_line"] = _title_after(lines, c["i"], len(lines))
+    for c in toc:
+        c["title"] = clean_title(c["title"])
+    if toc:
+        pairs = _align(body, toc)
+        for bi, ti in pairs.items():
+            body[bi]["num"] = toc[ti]["num"]
+    _restore_sequence(body)
+    items: list[RawItem] = []
+    for k, c in enumerate(body):
+        start = c.get("title_line", c["i"]) + 1
+        end = body[k + 1]["i"] if k + 1 < len(body) else len(lines)
+        items.append(RawItem(str(int(c["num"])), clean_title(c["title"]), lines[c["i"]], lines[start:end],
+                             restored=c.get("restored", False)))
+    if toc:
+        # Items listed in the contents but without a heading in the body keep their place.
+        have = {it.number for it in items}
+        for c in toc:
+            num = str(int(c["num"]))
+            if num not in have and items and int(items[0].number) <= int(num) <= int(items[-1].number):
+                pos = next((k for k, it in enumerate(items) if int(it.number) > int(num)), len(items))
+                items.insert(pos, RawItem(num, c["title"], lines[c["i"]], [], restored=True))
+                have.add(num)
+    head_end = min(c["i"] for c in body)
+    return Layout("section", items, head_end, toc=[(str(int(c["num"])), c["title"]) for c in toc])
+
+
+def _restore_sequence(body: list[dict]) -> None:
+    """A number that breaks the sequence (repeated or lower) follows its predecessor."""
+    prev = None
+    for c in body:
+        n = int(c["num"])
+        if prev is not None and n <= prev and n != prev + 1:
+            c["num"], c["restored"] = str(prev + 1), True
+            n = prev + 1
+        prev = n
+
+
+def _numbered_layout(lines: list[Line]) -> Layout | None:
+    cands = []
+    for i, ln in enumerate(lines):
+        t = ln.stripped
+        if "\t" in ln.text:
+            continue
+        m = NUMBERED_HEADING.match(t)
+        if not m:
+            continue
+        title = m.group("title")
+        if title.endswith((":", ",")) or len(title.split()) > 18:
+            continue
+        cands.append({"i": i, "num": int(m.group("num")), "title": title})
+    if len(cands) < 2:
+        return None
+    # Longest chain of consecutive numbers (one lost number allowed) in document order.
+    best_len = [1] * len(cands)
+    prev_idx = [-1] * len(cands)
+    for b in range(len(cands)):
+        for a in range(b):
+            step = cands[b]["num"] - cands[a]["num"]
+            if step in (1, 2) and best_len[a] + 1 > best_len[b]:
+                best_len[b], prev_idx[b] = best_len[a] + 1, a
+    end = max(range(len(cands)), key=lambda k: (best_len[k], -cands[k]["i"]))
+    if best_len[end] < 3:
+        return None
+    chain = []
+    k = end
+    while k != -1:
+        chain.append(cands[k])
+        k = prev_idx[k]
+    chain.reverse()
+    items = []
+    for k, c in enumerate(chain):
+        stop = chain[k + 1]["i"] if k + 1 < len(chain) else len(lines)
+        items.append(RawItem(str(c["num"]), clean_title(c["title"]), lines[c["i"]], lines[c["i"] + 1 : stop]))
+    return Layout("numbered", items, chain[0]["i"])
+
+
+def _table_layout(lines: list[Line]) -> Layout | None:
+    header_idx, columns = None, {}
+    for i, ln in enumerate(lines):
+        if ln.cells is None:
+            continue
+        cells = [c.strip().lower() for c in ln.cells]
+        if len([c for c in cells if c and HEADER_ROW_WORDS.search(c)]) >= 2 and any(c in ("nr", "§", "punkt", "nr.", "paragraf") for c in cells):
+            header_idx = i
+            for k, c in enumerate(cells):
+                if c in ("nr", "§", "punkt", "nr.", "paragraf") and "number" not in columns:
+                    columns["number"] = k
+                elif "beslut" in c or "konsensus" in c:
+                    columns["decision"] = k
+                elif ("ärende" in c or "rubrik" in c) and "title" not in columns:
+                    columns["title"] = k
+                elif "föredragande" in c and "title" not in columns:
+                    columns["title"] = k
+                elif c:
+                    columns.setdefault("notes", k)
+            break
+    rows = [(i, ln) for i, ln in enumerate(lines) if ln.cells and (header_idx is None or i > header_idx)]
+    numbered = [(i, ln) for i, ln in rows if re.fullmatch(r"\s*§?\s*\d{1,3}\s*\.?\s*", ln.cells[columns.get("number", 0)] if len(ln.cells) > columns.get("number", 0) else "")]
+    if len(numbered) < 2:
+        return None
+    columns.setdefault("number", 0)
+    columns.setdefault("title", columns["number"] + 1)
+    first_row = numbered[0][0]
+    numbers = [int(re.sub(r"\D", "", ln.cells[columns["number"]])) for _, ln in numbered]
+    items: list[RawItem] = []
+    current: RawItem | None = None
+    last_row = first_row
+    for i, ln in rows:
+        if i < first_row:
+            continue
+        # rows end where the table ends: a line without cells that is not blank
+        cells = ln.cells
+        num_cell = cells[columns["number"]].strip() if len(cells) > columns["number"] else ""
+        digits = re.sub(r"\D", "", num_cell)
+        title_cell = cells[columns["title"]] if len(cells) > columns["title"] else ""
+        title_paras = html_paragraphs(title_cell)
+        if digits:
+            current = RawItem(str(int(digits)), "", ln)
+            items.append(current)
+        elif current is not None and title_paras and not re.match(r"^bilag", title_paras[0], re.I):
+            nxt = next((n for n in numbers if n > int(current.number)), None)
+            if nxt is not None and nxt > int(current.number) + 1:
+                current = RawItem(str(int(current.number) + 1), "", ln, restored=True)
+                items.append(current)
+        if current is None:
+            continue
+        last_row = i
+        for role, col in columns.items():
+            if role == "number" or col >= len(cells):
+                continue
+            paras = html_paragraphs(cells[col])
+            if paras:
+                current.columns.setdefault(role, []).extend(paras)
+                current.column_lines.setdefault(role, []).append(ln)
+        current.body.append(ln)
+    tail = last_row + 1
+    return Layout("table", items, header_idx if header_idx is not None else first_row, tail_start=tail)
+
+
+def find_items(lines: list[Line]) -> Layout:
+    """Find the agenda items of a protocol."""
+    cands = _section_candidates(lines)
+    section = _section_layout(lines, cands) if cands else None
+    table = _table_layout(lines)
+    if section and (not table or len(section.items) >= len(table.items)):
+        return section
+    if table:
+        return table
+    numbered = _numbered_layout(lines)
+    if numbered:
+        return numbered
+    return Layout("none", [], len(lines))

@@ -1,0 +1,216 @@
+"""Normalised document text: lines that remember where they came from.
+
+The normaliser removes page furniture (headers, footers, letterheads repeated on every page),
+turns HTML fragments inside table cells into plain paragraphs, drops soft hyphens and keeps
+superscript digits apart from the words. Every :class:`Line` keeps the character range of the
+source text it was read from, so each extracted fact can point back to its text.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|h[1-6]|table|tbody|thead)\b[^<>]{0,200}>", re.I)
+_HAS_HTML = re.compile(r"</?(?:p|i|b|em|strong|ul|ol|li|br|span|div|u|sup|sub|a)\b[^<>]{0,200}>", re.I)
+_MD_RULE = re.compile(r"^[\s|\-–—=_\t:]+$")
+_PAGE_NO = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}(?:\s*(?:\(|av|/|of)\s*\d{1,3}\)?)?$", re.I)
+_ISO_DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Lines that are page furniture wherever they stand (signature boxes, adjustment stamps).
+FURNITURE_LINE = re.compile(
+    r"^(?:justerandes?\s+sign(?:atur)?|justerares?\s+sign(?:atur)?|ordf(?:örandes)?\s+sign|sekr\.?\s+sign"
+    r"|utdragsbestyrkande|utdrag\s+bestyrks|paragrafen\s+är\s+justerad|signerat\s+med\s+.+|sign\.?"
+    r"|justerat\s+och\s+signerat)$",
+    re.I,
+)
+# Short headings that repeat on purpose: never furniture.
+SECTION_WORDS = re.compile(
+    r"^(?:beslut|beslutsunderlag|sammanfattning|förslag till beslut|yrkanden?|bakgrund|ärendet|"
+    r"ärendebeskrivning|propositionsordning|reservation(?:er)?|protokollsanteckning|expedieras|"
+    r"beslutet skickas till|bilagor?|noteringar|information|diskussion|övriga frågor|informationsärenden|"
+    r"beslutsärenden)\s*:?$",
+    re.I,
+)
+
+
+@dataclass
+class Line:
+    """One logical line of normalised text and the source range ``[start, end)`` it came from."""
+
+    text: str
+    start: int
+    end: int
+    page: int = 0
+    cells: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Text:
+    """The normalised document: its lines, the source text, and what was removed."""
+
+    source_text: str
+    lines: list[Line]
+    furniture: list[str] = field(default_factory=list)
+
+    def quote(self, start: int, end: int) -> str:
+        return self.source_text[start:end]
+
+
+def clean_inline(text: str) -> str:
+    """Clean one line: HTML tags and entities, soft hyphens, superscripts spaced, whitespace."""
+    if "<" in text and _HAS_HTML.search(text):
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "").replace("\xa0", " ")
+    text = text.replace("**", "")
+    if _SUPER_RUN.search(text):
+        text = _SUPER_RUN.sub(lambda m: " " + m.group(0).translate(SUPERSCRIPTS) + " ", text)
+    return re.sub(r"[ \u2000-\u200a]+", " ", text).strip()
+
+
+def html_paragraphs(cell: str) -> list[str]:
+    """Split a table cell that may hold HTML into clean paragraphs (``<p>``, ``<li>``, ``<br>``)."""
+    if "<" not in cell:
+        t = clean_inline(cell)
+        return [t] if t else []
+    cell = re.sub(r"<li\b[^<>]*>", "\n- ", cell, flags=re.I)
+    parts = _BLOCK_TAG.split(cell)
+    out = []
+    for part in parts:
+        for sub in part.split("\n"):
+            sub = re.sub(r"\s*•\s*", "\n- ", sub)
+            for piece in sub.split("\n"):
+                t = clean_inline(piece)
+                if t and t != "-":
+                    out.append(t)
+    return out
+
+
+def split_lines(text: str) -> list[Line]:
+    """Physical lines with source offsets; a form feed marks a page break."""
+    lines: list[Line] = []
+    pos = 0
+    page = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw_clean = raw.replace("\f", "")
+        else:
+            raw_clean = raw
+        lines.append(Line(raw_clean, pos, end, page))
+        pos = end + 1
+    return lines
+
+
+def _furniture_key(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.replace("\t", " ")).strip().lower()
+    return t
+
+
+def _is_candidate(text: str) -> bool:
+    """Could this line be page furniture if it repeats? (short, not a sentence, not a heading)."""
+    t = text.strip()
+    if not t or len(t) > 160 or SECTION_WORDS.match(t) or re.search(r"\bbeslut\s*:?$", t, re.I):
+        return False
+    if t.startswith(("§", "-", "•")) or re.match(r"^§?\s*\d{1,3}\s*[.)]?\s+\w", t) and not _ISO_DATE_LINE.match(t):
+        return False
+    if re.search(r"[.!?]$", t) and not re.search(r"\d[.]$|\b[A-ZÅÄÖ]\.$", t):
+        return False
+    return True
+
+
+def find_furniture(lines: list[Line]) -> set[str]:
+    """Keys of lines that are page furniture: stamps, page numbers, and blocks repeated per page."""
+    nonblank = [ln for ln in lines if not ln.blank]
+    keys = [_furniture_key(ln.text) for ln in nonblank]
+    counts = Counter(keys)
+    furniture: set[str] = set()
+    for key in counts:
+        plain = key.replace("\t", " ")
+        if FURNITURE_LINE.match(plain) or _MD_RULE.match(plain) or _PAGE_NO.match(plain) and counts[key] >= 2:
+            furniture.add(key)
+        elif re.match(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$", plain):
+            furniture.add(key)
+    # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
+    min_repeats = 3
+    for n in (4, 3, 2, 1):
+        grams = Counter()
+        for i in range(len(keys) - n + 1):
+            gram = tuple(keys[i : i + n])
+            if any(k in furniture for k in gram):
+                continue
+            if all(_is_candidate(nonblank[i + j].text) for j in range(n)):
+                grams[gram] += 1
+        for gram, c in grams.items():
+            if c < min_repeats:
+                continue
+            if n == 1:
+                k = gram[0]
+                # A single repeated line is furniture only if it looks like a header/footer item.
+                if not (_ISO_DATE_LINE.match(k) or _letterhead_like(k) or c >= 4 and len(k.split()) <= 6):
+                    continue
+            furniture.update(gram)
+    return furniture
+
+
+def _letterhead_like(key: str) -> bool:
+    return bool(
+        re.search(r"(postadress|besöksadress|telefon|telefax|org\.?\s?nr|e-post|internet|www\.|@|plusgiro|bankgiro)", key)
+    )
+
+
+def normalise(text: str) -> Text:
+    """Normalise document text into :class:`Text`; see the module docstring."""
+    physical = split_lines(text)
+    furniture = find_furniture(physical)
+    lines: list[Line] = []
+    for ln in physical:
+        key = _furniture_key(ln.text)
+        if key in furniture and not ln.blank:
+            continue
+        if "\t" in ln.text:
+            cells = [c for c in ln.text.split("\t")]
+            clean_cells = [clean_inline(c) for c in cells]
+            out = Line("\t".join(clean_cells).strip("\t ") if any(clean_cells) else "", ln.start, ln.end, ln.page)
+            out.cells = cells
+            if _MD_RULE.match(out.text or "-") and out.text:
+                continue
+            lines.append(out)
+        else:
+            lines.append(Line(clean_inline(ln.text), ln.start, ln.end, ln.page))
+    return Text(source_text=text, lines=lines, furniture=sorted(furniture))
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into paragraphs separated by blank lines."""
+    out: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in lines:
+        if ln.blank:
+            if cur:
+                out.append(cur)
+                cur = []
+        else:
+            cur.append(ln)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def join_text(lines: list[Line]) -> str:
+    return re.sub(r"\s+", " ", " ".join(ln.text.replace("\t", " ") for ln in lines)).strip()
