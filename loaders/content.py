@@ -212,9 +212,10 @@ def _records_decision(sentence: str, own_names: list[str]) -> bool:
         return False
     if re.match(r"^(?:om|när|innan|efter att|eftersom|då|för att|förslag)", sentence, re.I):
         return False
-    subject = OTHER_BODY_SUBJECT.search(before)
-    if subject and not any(subject.group(0).casefold() in n or n in before.casefold() for n in own_names):
-        return False
+    for subject in OTHER_BODY_SUBJECT.finditer(before):
+        word = subject.group(0).casefold()
+        if not any(word == n or (len(word) > 6 and word in n) for n in own_names):
+            return False
     return True
 
 

@@ -56,7 +56,7 @@ def extract(text: Text, source: str) -> Protocol:
     index = PersonIndex([p.name for p in participants])
     bilagor = _bilaga_list(head)
     uses_sections = any(decision_sections(it.body) for it in layout.items)
-    own_names = [n for n in (meeting.body_name, meeting.acronym) if n] + ["ledamöterna", "mötet", "gruppen", "rådet"]
+    own_names = [n.casefold() for n in (meeting.body_name, meeting.acronym) if n] + ["gruppen", "rådet", "nämnden", "styrelsen"]
     items = []
     recent: list[str] = []
     for raw in layout.items:
