@@ -762,7 +762,7 @@ def render_A(m: Meeting, name: str):
 
 
 def letterhead(m: Meeting):
-    rng = random.Random(f"{m.seed}:lh:{m.cc}:{m.is_region_text()}")
+    rng = random.Random(f"{m.seed}:lh:{m.cc}:{is_region(m.cc, m.year)}")
     seat = V.COUNTY_SEATS[m.cc]
     host = m.region
     slug = host.lower().replace(" ", "").replace("ä", "a").replace("å", "a").replace("ö", "o")
@@ -774,8 +774,6 @@ def letterhead(m: Meeting):
             f"{tel[:-2]}08\t2321000-{rng.randint(1000, 9999)}\t{rng.randint(10000, 99999)}-{rng.randint(1, 9)}\n"
             f"E-POST info@{slug}.se\t\tINTERNET www.{slug}.se\t\t\t\n\n")
 
-
-Meeting.is_region_text = lambda self: is_region(self.cc, self.year)
 
 
 def render_B(m: Meeting, name: str):
@@ -973,7 +971,7 @@ def render_D(m: Meeting, name: str):
         html = rng.random() < 0.7
         pres = []
         for p in it.guests:
-            nm = m.person_ref(p) if False else p.name
+            nm = p.name
             if rng.random() < 0.25 and "-" in nm.split(" ")[0]:
                 nm = nm.replace("-", " ", 1)
             pres.append(nm)
