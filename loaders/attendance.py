@@ -313,8 +313,9 @@ def parse_attendance(lines: list[Line], known_kommun) -> Attendance:
         cells = [c.strip() for c in ln.text.split("\t")]
         consumed = False
         content_cells: list[str] = []
+        skip: set[int] = set()
         for c_idx, cell in enumerate(cells):
-            if not cell:
+            if not cell or c_idx in skip:
                 continue
             lab = match_label(cell)
             if lab and not (c_idx > 0 and lab[0] == "other"):
@@ -325,6 +326,10 @@ def parse_attendance(lines: list[Line], known_kommun) -> Attendance:
                     content_cells = [rest] if rest else []
                 elif kind == "signature":
                     role = None
+                    nxt = next((k for k in range(c_idx + 1, len(cells)) if cells[k]), None)
+                    if not rest and nxt is not None and not match_label(cells[nxt]):
+                        rest = cells[nxt]  # "Utses att justera<TAB>Name": the name in the next cell
+                        skip.add(nxt)
                     if rest:
                         _add_signature(entries, rest, lrole, ln)
                     else:
@@ -428,6 +433,13 @@ def _read_row(entries: list[Entry], att: Attendance, cells: list[str], role: str
             for e in g:
                 if e.organisation is None:
                     e.organisation = org
+        # "X för Y": the substitute sits for the same organisation as the one replaced.
+        substitutes = {e.name: e for g in present_groups for e in g if "absent" not in e.roles}
+        for g in present_groups:
+            for e in g:
+                sub = substitutes.get(e.replaced or "")
+                if sub is not None and sub.organisation is None:
+                    sub.organisation = e.organisation
     for g in present_groups:
         for e in g:
             e.start, e.end = ln.start, ln.end

@@ -19,6 +19,8 @@ OTHER_SECTION = re.compile(
     r"bilagor?|noteringar|ajournering|omröstning|särskilt yttrande)\s*:?$",
     re.I,
 )
+# Lines that close a decision section without starting another (the protocol's adjustment lines).
+SECTION_END = re.compile(r"^(?:justerat|justeras|justeringens|justerandes|vid protokollet)\b", re.I)
 ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilagor?)\s*:?$", re.I)
 NUMBERED_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>.+)$")
 BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
@@ -168,7 +170,7 @@ def decision_sections(body: list[Line]) -> list[list[Line]]:
             if rest:
                 current.append(Line(rest, ln.start, ln.end, ln.page))
             continue
-        if current is not None and t and OTHER_SECTION.match(t):
+        if current is not None and t and (OTHER_SECTION.match(t) or SECTION_END.match(t)):
             current = None
             continue
         if current is not None:

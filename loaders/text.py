@@ -19,6 +19,7 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|h[1-6]|table|tbody|thead)\b
 _HAS_HTML = re.compile(r"</?(?:p|i|b|em|strong|ul|ol|li|br|span|div|u|sup|sub|a)\b[^<>]{0,200}>", re.I)
 _MD_RULE = re.compile(r"^[\s|\-–—=_\t:]+$")
 _PAGE_NO = re.compile(r"^(?:sida|page|s\.)?\s*\d{1,3}(?:\s*(?:\(|av|/|of)\s*\d{1,3}\)?)?$", re.I)
+_PAGE_OF = re.compile(r"^(?:(?:sida|page)\s*\d{1,3}(?:\s*(?:\(|av|/|of)\s*\d{1,3}\)?)?|\d{1,3}\s*(?:\(|av|/|of)\s*\d{1,3}\)?)$", re.I)
 _ISO_DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Lines that are page furniture wherever they stand (signature boxes, adjustment stamps).
@@ -146,6 +147,10 @@ def find_furniture(lines: list[Line]) -> set[str]:
             furniture.add(key)
         elif re.match(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$", plain):
             furniture.add(key)
+    # Page numbers written once per page ("Sida 1 av 3", "Sida 2 av 3"): each key differs.
+    numbered_pages = [k for k in counts if _PAGE_OF.match(k.replace("\t", " "))]
+    if len(numbered_pages) >= 2:
+        furniture.update(numbered_pages)
     # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
     min_repeats = 3
     for n in (4, 3, 2, 1):

@@ -1,0 +1,453 @@
+"""Unit tests of the loader extractors on small invented protocol snippets.
+
+Every person, body and place here is invented (only real municipality/county names are
+used, since resolving them to official names is what is tested).
+"""
+from __future__ import annotations
+
+import pytest
+
+from samgraf.loaders import parse_text, schema_errors
+from samgraf.loaders.attendance import expand_items, take_items
+from samgraf.loaders.meeting import infer_year
+from samgraf.loaders.names import split_names, strip_party
+from samgraf.loaders.text import Line, clean_inline, html_paragraphs, normalise
+from samgraf.refdata import resolve_organisation
+
+
+def parse(text: str) -> dict:
+    record = parse_text(text).model_dump(mode="json")
+    assert schema_errors(record) == []
+    return record
+
+
+def people(record: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in record["participants"]}
+
+
+def item(record: dict, number: str) -> dict:
+    return next(it for it in record["items"] if it["number"] == number)
+
+
+def decisions(record: dict, number: str) -> list[tuple[str, str]]:
+    return [(d["text"], d["type"]) for d in item(record, number)["decisions"]]
+
+
+ITEMS_TAIL = "\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n\n§ 2 Övriga frågor\nInga övriga frågor.\n"
+
+
+def head(date_line: str = "Datum: 2024-03-05", attendance: str | None = None) -> str:
+    attendance = attendance if attendance is not None else (
+        "Beslutande\tGreta Lindqvist, ordförande\tUmeå kommun\n\tOskar Sjöholm\tVännäs kommun\n"
+    )
+    return f"Protokoll från Samverkansrådet Norrdal\n\n{date_line}\n\n{attendance}\n"
+
+
+# -- normaliser ------------------------------------------------------------------------------
+
+PAGES = [
+    "§ 1 Öppnande\nMötet öppnades.\n\nBeslut\nMötet förklaras öppnat.",
+    "§ 2 Budget\nText om budgeten.\n\nBeslut\nBudgeten godkänns.",
+    "§ 3 Plan\nText om planen.\n\nBeslut\nPlanen antas.",
+]
+
+
+def paged(page_template: str) -> str:
+    return "\f\n".join(page_template.format(n=i + 1, body=b) for i, b in enumerate(PAGES))
+
+
+def kept(text: str) -> list[str]:
+    return [ln.text for ln in normalise(text).lines if not ln.blank]
+
+
+def test_repeated_header_block_and_stamps_removed_sections_kept():
+    text = paged(
+        "Samverkansrådet Norrdal\nProtokoll 2024-03-05\n\n{body}\n\nJusterandes sign\n\nUtdragsbestyrkande\n"
+    )
+    lines = kept(text)
+    assert lines == [
+        "§ 1 Öppnande", "Mötet öppnades.", "Beslut", "Mötet förklaras öppnat.",
+        "§ 2 Budget", "Text om budgeten.", "Beslut", "Budgeten godkänns.",
+        "§ 3 Plan", "Text om planen.", "Beslut", "Planen antas.",
+    ]
+    assert {"justerandes sign", "utdragsbestyrkande", "samverkansrådet norrdal", "protokoll 2024-03-05"} <= set(
+        normalise(text).furniture
+    )
+
+
+def test_repeated_footer_block_removed():
+    text = paged("{body}\n\nNorrdals kommunförbund\nBesöksadress Storgatan 1\n")
+    assert "Besöksadress Storgatan 1" not in kept(text)
+    assert "Norrdals kommunförbund" not in kept(text)
+    assert kept(text).count("Beslut") == 3
+
+
+def test_page_numbers_sida_n_av_m_removed():
+    # Every page number is written once ("Sida 1 av 3", "Sida 2 av 3", ...): still furniture.
+    text = paged("Sida {n} av 3\n\n{body}\n")
+    assert not [t for t in kept(text) if t.startswith("Sida")]
+
+
+def test_single_stamp_removed_even_once():
+    assert kept("Beslut\nMötet öppnas.\n\nJusterandes sign\n\nUtdragsbestyrkande\n") == ["Beslut", "Mötet öppnas."]
+
+
+def test_html_in_cells_becomes_paragraphs():
+    cell = "<p>Första stycket</p><p>Andra <b>stycket</b></p><ul><li>Punkt ett</li><li>Punkt två</li></ul>"
+    assert html_paragraphs(cell) == ["Första stycket", "Andra stycket", "- Punkt ett", "- Punkt två"]
+    assert html_paragraphs("Enkel text") == ["Enkel text"]
+    assert html_paragraphs("Rad ett<br>Rad två &amp; tre") == ["Rad ett", "Rad två & tre"]
+    line = normalise("1\t<p>Första</p><p>Andra</p>\tBeslut\n").lines[0]
+    assert line.text == "1\tFörsta Andra\tBeslut"
+    assert line.cells == ["1", "<p>Första</p><p>Andra</p>", "Beslut"]
+
+
+def test_superscripts_soft_hyphens_and_spaces():
+    assert clean_inline("Budget¹ gäller") == "Budget 1 gäller"
+    assert clean_inline("yta m²") == "yta m 2"
+    assert clean_inline("sam\u00adverkans\u00adavtal") == "samverkansavtal"
+    assert clean_inline("a\xa0 b\u2009c") == "a b c"
+
+
+def test_lines_keep_source_offsets():
+    text = "Rubrik\n\n  Sam\u00adverkan <b>nu</b>  \nSlut"
+    norm = normalise(text)
+    for ln in norm.lines:
+        assert 0 <= ln.start <= ln.end <= len(text)
+        assert "\n" not in text[ln.start : ln.end]
+    line = next(ln for ln in norm.lines if "verkan" in ln.text)
+    assert line.text == "Samverkan nu"
+    assert text[line.start : line.end] == "  Sam\u00adverkan <b>nu</b>  "
+
+
+# -- meeting ---------------------------------------------------------------------------------
+
+def test_meeting_date_time_place_body_acronym():
+    r = parse(
+        "Protokoll från Samverkansrådet Norrdal (SRN)\n\n"
+        "Datum: 2024-03-05\nTid: kl. 13.00 – 16.00\nPlats: Kommunhuset, Sammanträdesrum Granen\n\n"
+        "Beslutande\tGreta Lindqvist, ordförande\tUmeå kommun\n" + ITEMS_TAIL
+    )
+    assert r["body"] == {"name": "Samverkansrådet Norrdal", "acronym": "SRN"}
+    assert (r["date"], r["start"], r["end"]) == ("2024-03-05", "13:00", "16:00")
+    assert r["place"] == "Kommunhuset, Sammanträdesrum Granen"
+    assert r["warnings"] == []
+
+
+def test_tid_och_plats_with_place_on_next_line():
+    r = parse(
+        "Samverkansrådet Norrdal\n\n"
+        "Tid och plats för sammanträdet Tisdag den 5 mars 2024, kl. 13.00 – 16.00\n"
+        "Folkets hus, Lilla salen\n\n"
+        "Beslutande\tGreta Lindqvist, ordförande\tUmeå kommun\n" + ITEMS_TAIL
+    )
+    assert (r["date"], r["start"], r["end"], r["place"]) == ("2024-03-05", "13:00", "16:00", "Folkets hus, Lilla salen")
+    assert r["body"]["name"] == "Samverkansrådet Norrdal"
+
+
+def test_date_without_year_takes_year_from_adjustment_date():
+    r = parse(
+        "Protokoll från Samverkansrådet Norrdal\n\nSammanträdesdatum: 5 mars, kl. 9.30-12.00\n"
+        "Plats: Folkets hus\nJusterat den: 2023-03-20\n\n"
+        "Beslutande\tGreta Lindqvist, ordförande\tUmeå kommun\n" + ITEMS_TAIL
+    )
+    assert (r["date"], r["start"], r["end"], r["place"]) == ("2023-03-05", "09:30", "12:00", "Folkets hus")
+
+
+def test_infer_year_for_january_adjustment_after_december_meeting():
+    lines = [Line("Justerat den: 2024-01-08", 0, 24)]
+    assert infer_year(12, 14, lines) == 2023
+    assert infer_year(3, 5, lines) == 2024
+    assert infer_year(3, 5, []) is None
+
+
+def test_missing_date_and_body_are_warned():
+    r = parse("Några rader utan rubrik.\n\nInget datum här.\n")
+    assert r["date"] is None
+    assert r["body"]["name"] == "(unknown body)"
+    assert "no meeting date found" in r["warnings"]
+    assert "no body name found" in r["warnings"]
+    assert "no agenda items found: the layout was not recognised" in r["warnings"]
+
+
+# -- attendance ------------------------------------------------------------------------------
+
+def test_tab_table_roles_kommun_names_and_item_restrictions():
+    r = parse(head(attendance=(
+        "Beslutande\tGreta Lindqvist, ordförande\tAskersund\n"
+        "\tOskar Sjöholm\tLaxå kommun\n"
+        "\tMaja Holmberg § 2\tHallsberg\n"
+        "\tViktor Ekdahl §§ 2-3\tLandstinget\n"
+        "Övriga deltagare\tIda Fransson (punkt 3)\tRegionförbundet\n"
+    )) + ITEMS_TAIL)
+    p = people(r)
+    assert list(p) == ["Greta Lindqvist", "Oskar Sjöholm", "Maja Holmberg", "Viktor Ekdahl", "Ida Fransson"]
+    assert p["Greta Lindqvist"]["roles"] == ["chair", "member"]
+    assert (p["Greta Lindqvist"]["organisation"], p["Greta Lindqvist"]["organisation_code"]) == ("Askersunds kommun", "1882")
+    assert p["Maja Holmberg"]["organisation"] == "Hallsbergs kommun"
+    assert p["Maja Holmberg"]["items"] == ["2"]
+    assert p["Viktor Ekdahl"]["items"] == ["2", "3"]
+    assert p["Viktor Ekdahl"]["organisation"] == "Region Örebro län"  # 2024, county of the kommuner
+    assert p["Ida Fransson"] == {**p["Ida Fransson"], "organisation": "Regionförbundet", "organisation_code": None,
+                                 "roles": ["other"], "items": ["3"]}
+    assert p["Oskar Sjöholm"]["items"] is None
+    assert r["county_code"] == "18"
+
+
+def test_item_restriction_helpers():
+    assert take_items("Anna Lund §§ 50-53")[1] == ["50", "51", "52", "53"]
+    assert take_items("Anna Lund (punkt 7)")[1] == ["7"]
+    assert take_items("Anna Lund, § 49")[1] == ["49"]
+    assert take_items("Anna Lund")[1] is None
+    assert expand_items("3, 5 och 7-8") == ["3", "5", "7", "8"]
+
+
+def test_party_letters_and_roles_in_a_run_of_names():
+    r = parse(head(attendance=(
+        "Beslutande ledamöter\tTora Vinterdal (C) (Ordförande) Sixten Bergkvist (S) Alma Ekholm (M) (Vice ordförande)\n"
+    )) + ITEMS_TAIL)
+    got = [(p["name"], p["party"], p["roles"]) for p in r["participants"]]
+    assert got == [
+        ("Tora Vinterdal", "C", ["chair", "member"]),
+        ("Sixten Bergkvist", "S", ["member"]),
+        ("Alma Ekholm", "M", ["vice_chair", "member"]),
+    ]
+
+
+def test_strip_party_and_split_names():
+    assert strip_party("Tora Vinterdal (C)") == ("Tora Vinterdal", "C")
+    assert strip_party("Tora Vinterdal") == ("Tora Vinterdal", None)
+    assert split_names("Agnes Lundkvist Bertil Sandström Cecilia Nordahl") == [
+        "Agnes Lundkvist", "Bertil Sandström", "Cecilia Nordahl"]
+
+
+def test_run_together_names_without_organisations():
+    r = parse(head(attendance="Övriga närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\n") + ITEMS_TAIL)
+    assert [(p["name"], p["roles"], p["organisation"]) for p in r["participants"]] == [
+        ("Agnes Lundkvist", ["other"], None), ("Bertil Sandström", ["other"], None), ("Cecilia Nordahl", ["other"], None)]
+
+
+def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
+    r = parse(head("Datum: 2011-04-12", attendance=(
+        "Närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\tSkellefteå kommun Landstinget Region Västerbotten\n"
+    )) + ITEMS_TAIL)
+    got = [(p["name"], p["organisation"], p["organisation_code"]) for p in r["participants"]]
+    assert got == [
+        ("Agnes Lundkvist", "Skellefteå kommun", "2482"),
+        ("Bertil Sandström", "Västerbottens läns landsting", "24"),
+        # in 2011 "Region Västerbotten" was the regional association, not the county council
+        ("Cecilia Nordahl", "Region Västerbotten", None),
+    ]
+    assert r["county_code"] == "24"
+
+
+@pytest.mark.parametrize("block", [
+    "Ordförande\n\nAgnes Lundkvist\n\nSekreterare\n\nDavid Holmgren\n\nJusterare\n\nBertil Sandström\n",
+    "Agnes Lundkvist\nOrdförande\n\nDavid Holmgren\nSekreterare\n\nBertil Sandström\nJusterare\n",
+], ids=["label-before-name", "name-before-label"])
+def test_signature_block(block):
+    r = parse(head(attendance="Beslutande\tAgnes Lundkvist\tUmeå kommun\n\tBertil Sandström\tVännäs kommun\n\n" + block)
+              + ITEMS_TAIL)
+    p = people(r)
+    assert p["Agnes Lundkvist"]["roles"] == ["chair", "member"]
+    assert p["Bertil Sandström"]["roles"] == ["adjuster", "member"]
+    assert p["David Holmgren"]["roles"] == ["secretary"]
+    assert p["David Holmgren"]["organisation"] is None
+    assert len(r["participants"]) == 3
+
+
+def test_signature_label_with_name_in_next_cell():
+    r = parse(head(attendance=(
+        "Beslutande\tAgnes Lundkvist\tUmeå kommun\n\tBertil Sandström\tVännäs kommun\n\n"
+        "Utses att justera\tBertil Sandström\n"
+        "Sekreterare\tDavid Holmgren\n"
+    )) + ITEMS_TAIL)
+    p = people(r)
+    assert p["Bertil Sandström"]["roles"] == ["adjuster", "member"]
+    assert p["David Holmgren"]["roles"] == ["secretary"]
+
+
+def test_absent_and_replaced_members_are_not_participants():
+    r = parse(head(attendance=(
+        "Beslutande\tAgnes Lundkvist, ordförande\tUmeå kommun\n"
+        "\tBertil Sandström för Cecilia Nordahl\tVännäs kommun\n"
+        "Frånvarande\tEmil Granqvist\tNordmalings kommun\n"
+    )) + ITEMS_TAIL)
+    assert list(people(r)) == ["Agnes Lundkvist", "Bertil Sandström"]
+    assert people(r)["Bertil Sandström"]["roles"] == ["substitute"]
+    absent = {a["name"]: a for a in r["absentees"]}
+    assert list(absent) == ["Cecilia Nordahl", "Emil Granqvist"]
+    assert absent["Cecilia Nordahl"]["replaced_by"] == "Bertil Sandström"
+    assert absent["Emil Granqvist"]["replaced_by"] is None
+    assert absent["Emil Granqvist"]["organisation"] == "Nordmalings kommun"
+
+
+def test_substitute_for_someone_keeps_the_row_organisation():
+    r = parse(head(attendance=(
+        "Beslutande\tAgnes Lundkvist, ordförande\tUmeå kommun\n"
+        "\tBertil Sandström för Cecilia Nordahl\tVännäs kommun\n"
+    )) + ITEMS_TAIL)
+    assert people(r)["Bertil Sandström"]["organisation"] == "Vännäs kommun"
+    assert r["absentees"][0]["organisation"] == "Vännäs kommun"
+
+
+def test_participant_spans_quote_their_row():
+    text = head() + ITEMS_TAIL
+    r = parse(text)
+    for p in r["participants"]:
+        assert p["name"] in p["span"]["quote"]
+        assert text[p["span"]["start"] : p["span"]["end"]] == p["span"]["quote"]
+
+
+# -- organisations ---------------------------------------------------------------------------
+
+def test_resolve_organisation():
+    assert resolve_organisation("Askersund").name == "Askersunds kommun"
+    assert resolve_organisation("Landstinget", year=2011, county_code="24").name == "Västerbottens läns landsting"
+    assert resolve_organisation("Region Västerbotten", year=2011) is None
+    assert resolve_organisation("Regionförbundet") is None
+    assert resolve_organisation("Landstinget") is None  # no county known
+
+
+def test_landstinget_resolved_from_the_kommuner_county_and_year():
+    r = parse(head("Datum: 2011-04-12", attendance=(
+        "Beslutande\tAgnes Lundkvist, ordförande\tUmeå\n\tBertil Sandström\tLycksele\n"
+        "\tCecilia Nordahl\tLandstinget\n\tEmil Granqvist\tRegion Västerbotten\n"
+    )) + ITEMS_TAIL)
+    orgs = [p["organisation"] for p in r["participants"]]
+    assert orgs == ["Umeå kommun", "Lycksele kommun", "Västerbottens läns landsting", "Region Västerbotten"]
+
+
+# -- items -----------------------------------------------------------------------------------
+
+def test_section_headings_with_title_on_same_line():
+    text = head() + "§ 4 Mötets öppnande\nText.\n\n§ 5 Budget 2025\nText.\n\n§ 6 Övrigt\nText.\n"
+    r = parse(text)
+    assert [(it["number"], it["title"]) for it in r["items"]] == [("4", "Mötets öppnande"), ("5", "Budget 2025"), ("6", "Övrigt")]
+    for it in r["items"]:
+        assert it["span"]["quote"].startswith("§ " + it["number"])
+
+
+def test_bare_section_number_with_title_below_and_contents_numbers_win():
+    toc = ("Innehållsförteckning\n\n§ 10\tMötets öppnande.....\t2\n§ 11\tBudget.....\t2\n"
+           "§ 12\tRapport från nätverket.....\t3\n\n")
+    body = ("§10\nMötets öppnande\nOrdföranden öppnade mötet.\n\n§ 10\nBudget\nText om budget.\n\n"
+            "§13\nRapport från nätverket\nAgnes informerar om nätverket.\n")
+    text = head(attendance="Beslutande\tAgnes Lundkvist, ordförande\tUmeå kommun\n") + toc + body
+    r = parse(text)
+    assert [(it["number"], it["title"]) for it in r["items"]] == [
+        ("10", "Mötets öppnande"), ("11", "Budget"), ("12", "Rapport från nätverket")]
+    # the items are the body sections, not the contents lines
+    assert all("....." not in it["span"]["quote"] for it in r["items"])
+    assert item(r, "12")["span"]["quote"].startswith("§13\nRapport")
+    assert item(r, "12")["presenters"] == ["Agnes Lundkvist"]
+
+
+def test_numbered_sequence_layout():
+    r = parse(head() + "1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av justerare\n"
+              "Oskar Sjöholm utsågs till justerare.\n\n3. Rapporter\nText.\n\n4. Nästa möte\nI maj.\n")
+    assert [(it["number"], it["title"]) for it in r["items"]] == [
+        ("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Rapporter"), ("4", "Nästa möte")]
+    assert decisions(r, "2") == [("Oskar Sjöholm utsågs till justerare.", "decision")]
+
+
+def test_table_layout_with_lost_number_restored():
+    text = head(attendance="Beslutande\tBertil Sandström\tUmeå kommun\n\tCecilia Nordahl\tVännäs kommun\n") + (
+        "Nr\tÄrende\tNoteringar\tBeslut\n"
+        "1\tMötets öppnande\tOrdföranden öppnade mötet.\tMötet öppnades.\n"
+        "2\tBudget\tBertil Sandström föredrar.\tBudgeten godkänns.\n"
+        "\tUppföljning\tCecilia Nordahl redovisar.\tInformationen noteras.\n"
+        "4\tÖvrigt\tInga frågor.\t\n"
+    )
+    r = parse(text)
+    assert [(it["number"], it["title"]) for it in r["items"]] == [
+        ("1", "Mötets öppnande"), ("2", "Budget"), ("3", "Uppföljning"), ("4", "Övrigt")]
+    assert item(r, "2")["presenters"] == ["Bertil Sandström"]
+    assert item(r, "3")["presenters"] == ["Cecilia Nordahl"]
+    assert decisions(r, "2") == [("Budgeten godkänns.", "decision")]
+    assert decisions(r, "3") == [("Informationen noteras.", "noted")]
+    assert decisions(r, "4") == []
+
+
+# -- decisions -------------------------------------------------------------------------------
+
+DEC_HEAD = ("Protokoll från Samverkansgruppen Älvdal (SGÄ)\n\nDatum: 2024-04-12\n\n"
+            "Beslutande\tAgnes Lundkvist, ordförande\tUmeå kommun\n\tBertil Sandström\tVännäs kommun\n"
+            "\tCecilia Nordahl\tRegion Västerbotten\n\n")
+
+
+def test_body_decision_section_numbered_points_inherit_recommendation():
+    r = parse(DEC_HEAD + (
+        "§ 1 Gemensam riktlinje\nBertil föredrar ärendet.\n\n"
+        "Förslag till beslut\nRiktlinjen godkänns.\n\n"
+        "Samverkansgruppen Älvdals beslut\nSamverkansgruppen rekommenderar huvudmännen att:\n"
+        "1. anta riktlinjen för hemsjukvård\n2. införa riktlinjen från den 1 juni\n\n"
+        "§ 2 Övrigt\nInga frågor.\n"
+    ))
+    # "Förslag till beslut" is not a decision; one decision per numbered point
+    assert decisions(r, "1") == [
+        ("anta riktlinjen för hemsjukvård", "recommendation"),
+        ("införa riktlinjen från den 1 juni", "recommendation"),
+    ]
+    assert item(r, "1")["presenters"] == ["Bertil Sandström"]
+
+
+def test_decision_types_under_beslut():
+    r = parse(DEC_HEAD + (
+        "§ 1 Uppföljning\nCecilia Nordahl informerar om uppföljningen.\n\n"
+        "Beslut\nCecilia Nordahl får i uppdrag att ta fram en plan.\n\n"
+        "Informationen läggs till handlingarna.\n\nGruppen godkänner uppföljningen.\n\n"
+        "Samverkansgruppen rekommenderar kommunerna att anta planen.\n\n"
+        "Bakgrund\nDetta är ingen decision.\n\n"
+        "§ 2 Övrigt\nInga frågor.\n"
+    ))
+    assert decisions(r, "1") == [
+        ("Cecilia Nordahl får i uppdrag att ta fram en plan.", "assignment"),
+        ("Informationen läggs till handlingarna.", "noted"),
+        ("Gruppen godkänner uppföljningen.", "decision"),
+        ("Samverkansgruppen rekommenderar kommunerna att anta planen.", "recommendation"),
+    ]
+    assert item(r, "1")["presenters"] == ["Cecilia Nordahl"]
+
+
+def test_plain_sentences_own_decision_recorded_other_body_not():
+    r = parse(DEC_HEAD + (
+        "§ 1 Lägesrapport\nHolger Fjällström informerar om läget. Chefsgruppen beslutade i mars att avveckla "
+        "projektet. Ledamöterna godkände revideringen.\n\n"
+        "§ 2 Nästa möte\nNästa möte hålls i maj. Vi ska besluta om budgeten då.\n"
+    ))
+    assert decisions(r, "1") == [("Ledamöterna godkände revideringen.", "decision")]
+    assert decisions(r, "2") == []
+    # a presenter who is not in the attendance list is still a presenter, not a participant
+    assert item(r, "1")["presenters"] == ["Holger Fjällström"]
+    assert "Holger Fjällström" not in people(r)
+
+
+def test_decision_section_ends_at_adjustment_line():
+    r = parse(DEC_HEAD + "§ 1 Öppnande\nText.\n\n§ 2 Rapporter\nText.\n\nBeslut\nInformationen noteras.\n\n"
+              "Justerat den: 2024-04-20\n")
+    assert decisions(r, "2") == [("Informationen noteras.", "noted")]
+
+
+def test_decision_spans_point_into_the_source():
+    text = DEC_HEAD + "§ 1 Budget\nText.\n\nBeslut\nBudgeten godkänns.\n\n§ 2 Övrigt\nInga frågor.\n"
+    r = parse(text)
+    (d,) = item(r, "1")["decisions"]
+    assert d["span"]["quote"] == "Budgeten godkänns."
+    assert text[d["span"]["start"] : d["span"]["end"]] == d["span"]["quote"]
+
+
+# -- presenters ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bertil föredrar ärendet.", ["Bertil Sandström"]),
+    ("Cecilia informerar om läget.", ["Cecilia Nordahl"]),
+    ("Agnes Lundkvist redovisar resultatet.", ["Agnes Lundkvist"]),
+    ("Bertil Sandström och Cecilia Nordahl går igenom planen.", ["Bertil Sandström", "Cecilia Nordahl"]),
+    ("Agnes vill informera om kommande konferens.", []),
+    ("I skrivelsen står ”Cecilia Nordahl redovisar resultatet för länet” vilket diskuterades.", []),
+    ("Gruppen diskuterar läget.", []),
+])
+def test_presenters(sentence, expected):
+    r = parse(DEC_HEAD + f"§ 1 Ärendet\n{sentence}\n\n§ 2 Övrigt\nInga frågor.\n")
+    assert item(r, "1")["presenters"] == expected
