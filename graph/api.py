@@ -39,7 +39,7 @@ PREFIXES = {
 
 __all__ = [
     "open_store", "load_paths", "load_records", "LoadReport", "run_query", "query_df", "query_names",
-    "query_text", "to_term", "parse_param", "to_python", "export", "stats", "validate",
+    "query_text", "to_term", "parse_param", "to_python", "export", "stats", "validate", "identity_decisions",
 ]
 
 
@@ -103,15 +103,34 @@ class LoadReport:
 
 def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception]], *,
                  base: str | None = None, generated_at: dt.datetime | str | None = None,
-                 report: LoadReport | None = None) -> LoadReport:
-    """Map and store each record in its own named graph; a failure leaves the store as it was."""
+                 report: LoadReport | None = None, identities: str | Path | None = None,
+                 curation=None) -> LoadReport:
+    """Map and store each record in its own named graph; a failure leaves the store as it was.
+
+    The records are resolved together, with what the store already knows, into canonical
+    persons, bodies and organisations (:mod:`samgraf.graph.identity`); ``identities`` is an
+    analyst's identities YAML file (confirm/split) the resolution respects.
+    """
+    from samgraf.graph.identity import Curation, resolve
+
     report = report or LoadReport()
+    good: list[tuple[str, Protocol]] = []
     for label, record in records:
         if isinstance(record, Exception):
             report.failed.append((label, str(record)))
-            continue
+        else:
+            good.append((label, record))
+    if not good:
+        return report
+    curation = curation or Curation.load(identities)
+    try:
+        resolution = resolve([r for _, r in good], base=base, store=store, curation=curation)
+    except SamgrafError as exc:
+        report.failed += [(label, f"identity resolution: {exc}") for label, _ in good]
+        return report
+    for label, record in good:
         try:
-            outcome = store.load_mapped(map_protocol(record, base=base, generated_at=generated_at))
+            outcome = store.load_mapped(map_protocol(record, base=base, generated_at=generated_at, resolution=resolution))
         except SamgrafError as exc:
             report.failed.append((label, str(exc)))
             continue
@@ -121,17 +140,42 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
 
 def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = None,
                generated_at: dt.datetime | str | None = None,
-               progress: Callable[[Path], None] | None = None) -> LoadReport:
-    """Load protocol files, JSON record files and folders of them."""
+               progress: Callable[[Path], None] | None = None,
+               identities: str | Path | None = None) -> LoadReport:
+    """Load protocol files, JSON record files and folders of them (resolved together)."""
     report = LoadReport()
+    records: list[tuple[str, Protocol | Exception]] = []
     for path in expand_paths(paths):
         if not path.exists():
-            report.failed.append((str(path), "no such file"))
+            records.append((str(path), FileNotFoundError("no such file")))
         else:
-            load_records(store, read_records(path), base=base, generated_at=generated_at, report=report)
+            records += list(read_records(path))
         if progress:
             progress(path)
-    return report
+    return load_records(store, records, base=base, generated_at=generated_at, report=report, identities=identities)
+
+
+def identity_decisions(store: Store, status: str | None = None) -> list[dict[str, Any]]:
+    """The identity decisions the store holds (merges, near-misses, curated, bodies), sorted."""
+    query = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+SELECT ?decision ?status ?kind ?of ?other ?evidence
+       (GROUP_CONCAT(DISTINCT ?name; separator=" | ") AS ?names)
+       (GROUP_CONCAT(DISTINCT ?source; separator=" ") AS ?sources)
+WHERE {
+  ?decision a sg:IdentityDecision ; sg:identityStatus ?status ; sg:identityKind ?kind ; sg:evidence ?evidence ;
+            sg:matchedName ?name .
+  OPTIONAL { ?decision sg:identityOf ?of }
+  OPTIONAL { ?decision sg:comparedWith ?other }
+  OPTIONAL { ?decision sg:identitySource ?source }
+}
+GROUP BY ?decision ?status ?kind ?of ?other ?evidence
+"""
+    rows = [{k: to_python(v) for k, v in r.items()} for r in store.query(query).records()]
+    order = {"merged": 0, "confirmed": 1, "body": 2, "near-miss": 3, "split": 4}
+    rows = [r for r in rows if status is None or r["status"] == status]
+    return sorted(rows, key=lambda r: (order.get(r["status"], 9), r["kind"], r["names"], r["decision"]))
 
 
 # -- queries -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import click
 
 from samgraf.errors import SamgrafError
 
+DEFAULT_IDENTITIES = "identities.yaml"
 STORE_HELP = "Store folder or SPARQL server URL [default: $SAMGRAF_STORE or ./samgraf-store]."
 
 
@@ -31,17 +32,29 @@ def _open(location: str | None, *, create: bool):
 @click.option("--store", "location", default=None, help=STORE_HELP)
 @click.option("--base", default=None, help="Base IRI [default: $SAMGRAF_BASE or https://data.samgraf.se/].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def load_command(paths, location, base, quiet):
-    """Load protocol files, JSON record files or folders of them into the store."""
+@click.option("--identities", "identities", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help=f"Analyst's identity decisions (YAML: confirm:, split:) [default: ./{DEFAULT_IDENTITIES} if present].")
+def load_command(paths, location, base, quiet, identities):
+    """Load protocol files, JSON record files or folders of them into the store.
+
+    The records loaded together, and what the store already holds, are resolved into one
+    node per person, body and organisation (see samgraf identities)."""
     from samgraf.graph.api import expand_paths, load_paths
 
+    if identities is None and Path(DEFAULT_IDENTITIES).is_file():
+        identities = Path(DEFAULT_IDENTITIES)
+    elif identities is not None and not identities.is_file():
+        raise click.ClickException(f"no identities file {identities}")
     files = expand_paths(paths)
     with _open(location, create=True) as store:
-        if quiet or not files:
-            report = load_paths(store, files, base=base)
-        else:
-            with click.progressbar(length=len(files), label="loading", file=sys.stderr) as bar:
-                report = load_paths(store, files, base=base, progress=lambda _: bar.update(1))
+        try:
+            if quiet or not files:
+                report = load_paths(store, files, base=base, identities=identities)
+            else:
+                with click.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
+                    report = load_paths(store, files, base=base, progress=lambda _: bar.update(1), identities=identities)
+        except SamgrafError as exc:
+            raise click.ClickException(str(exc)) from None
     for label, message in report.failed:
         click.echo(f"failed: {label}: {message}", err=True)
     click.echo(report.summary())
@@ -193,4 +206,36 @@ def ontology_doc_command(output, fmt):
     click.echo(f"wrote {output}", err=True)
 
 
-COMMANDS = (load_command, query_command, export_command, validate_command, stats_command, ontology_doc_command)
+@click.command("identities")
+@click.option("--store", "location", default=None, help=STORE_HELP)
+@click.option("--status", type=click.Choice(["merged", "near-miss", "confirmed", "split", "body"]), default=None,
+              help="Only decisions of this status.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def identities_command(location, status, fmt):
+    """List identity decisions: merged persons, near-misses kept apart, curated, bodies; with evidence.
+
+    To overrule, write identities.yaml (confirm: / split: lists of {names: [...], sources: [...], note: ...})
+    and load again with --identities."""
+    from samgraf.graph.api import identity_decisions
+
+    try:
+        with _open(location, create=False) as store:
+            rows = identity_decisions(store, status)
+    except SamgrafError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        target = row["of"] or ""
+        if row["other"]:
+            target += f" ~ {row['other']}"
+        click.echo(f"{row['status']:<9} {row['kind']:<6} {row['names']}")
+        click.echo(f"          -> {target}")
+        click.echo(f"          evidence: {row['evidence']}")
+        if row["sources"]:
+            click.echo(f"          protocols: {row['sources']}")
+    click.echo(f"({len(rows)} decisions)")
+
+
+COMMANDS = (load_command, query_command, export_command, validate_command, stats_command, ontology_doc_command, identities_command)

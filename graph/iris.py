@@ -44,8 +44,10 @@ def span_iri(source: str, start: int, end: int, base: str | None = None) -> str:
     return f"{source_iri(source, base)}/span/{start}-{end}"
 
 
-def body_iri(name: str, base: str | None = None) -> str:
-    return f"{resolve_base(base)}body/{slug(name)}"
+def body_iri(name: str, base: str | None = None, county: str | None = None) -> str:
+    """``<base>body/<county>/<slug>`` when the county is known (bodies are identified within it), else ``<base>body/<slug>``."""
+    scope = f"{county}/" if county else ""
+    return f"{resolve_base(base)}body/{scope}{slug(name)}"
 
 
 def meeting_iri(body_name: str, date: str | None, source: str, base: str | None = None) -> str:
@@ -58,15 +60,30 @@ def item_iri(meeting: str, number: str) -> str:
 
 
 def person_iri(name: str, base: str | None = None) -> str:
-    """The IRI of a person named ``name`` (by name only, until identity resolution exists)."""
+    """The IRI minted for a new person first met as ``name``.
+
+    Which occurrences are one person is decided by :mod:`samgraf.graph.identity`; the
+    mapping asks its resolution (``Resolution.person``), which mints with this function.
+    """
     return f"{resolve_base(base)}person/{slug(name)}"
 
 
-def organisation_iri(name: str, scb_code: str | None, base: str | None = None) -> str:
-    """``<base>organisation/scb/<code>`` for kommuner and regioner, else ``<base>organisation/<slug>``."""
+def organisation_iri(name: str, scb_code: str | None, base: str | None = None, key: str | None = None) -> str:
+    """``<base>organisation/scb/<code>`` for kommuner and regioner, else ``<base>organisation/<slug>``.
+
+    ``key`` (from :func:`samgraf.graph.organisations.resolve_written_organisation`) overrides:
+    ``scb/23/landsting`` for the county council before the region, ``<county>/<slug>`` for
+    other organisations, merged by normalised name within their county.
+    """
+    if key:
+        return f"{resolve_base(base)}organisation/{key}"
     if scb_code:
         return f"{resolve_base(base)}organisation/scb/{scb_code}"
     return f"{resolve_base(base)}organisation/{slug(name)}"
+
+
+def identity_iri(kind: str, digest: str, base: str | None = None) -> str:
+    return f"{resolve_base(base)}identity/{kind}/{digest}"
 
 
 def agreement_iri(name: str, base: str | None = None) -> str:

@@ -20,8 +20,11 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XS
 
 from samgraf import __version__
 from samgraf.errors import MappingError
+from samgraf import refdata
 from samgraf.graph import iris
-from samgraf.graph.organisations import public_organisations, resolve_scb_code
+from samgraf.graph.agreements import concepts_in_text, detect_agreements, match_agreement
+from samgraf.graph.identity import Resolution, resolve
+from samgraf.graph.organisations import resolve_written_organisation
 from samgraf.loaders.model import Protocol, Span
 from samgraf.ontology.vocab import BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG
 
@@ -86,10 +89,21 @@ class _GraphBuilder:
             self.add(subject, predicate, Literal(value, datatype=_iri(datatype)))
 
 
-def map_protocol(protocol: Protocol, *, base: str | None = None, generated_at: datetime | str | None = None) -> MappedProtocol:
-    """The quads of one protocol record, in its own named graph."""
+def map_protocol(protocol: Protocol, *, base: str | None = None, generated_at: datetime | str | None = None,
+                 resolution: Resolution | None = None) -> MappedProtocol:
+    """The quads of one protocol record, in its own named graph.
+
+    ``resolution`` (from :func:`samgraf.graph.identity.resolve` over the records loaded
+    together and the store) gives the canonical persons, bodies and organisations; without
+    one the record is resolved on its own. With one, the graph's content hash also covers the
+    identity decisions the graph depends on, so a changed resolution reloads the graph.
+    """
     try:
-        return _Mapper(protocol, iris.resolve_base(base), extraction_time(generated_at)).run()
+        base = iris.resolve_base(base)
+        own = resolution is None
+        if own:
+            resolution = resolve([protocol], base=base)
+        return _Mapper(protocol, base, extraction_time(generated_at), resolution, own).run()
     except MappingError:
         raise
     except Exception as exc:  # a record the model allows but the mapping does not expect
@@ -97,18 +111,24 @@ def map_protocol(protocol: Protocol, *, base: str | None = None, generated_at: d
 
 
 class _Mapper:
-    def __init__(self, protocol: Protocol, base: str, time: str):
+    def __init__(self, protocol: Protocol, base: str, time: str, resolution: Resolution, own_resolution: bool = True):
         self.p = protocol
         self.base = base
         self.time = time
+        self.resolution = resolution
+        self.own_resolution = own_resolution
+        self.ctx = resolution.context(protocol)
         self.graph = iris.graph_iri(protocol.source, base)
         self.g = _GraphBuilder(self.graph)
         self.source = iris.source_iri(protocol.source, base)
-        self.body = iris.body_iri(protocol.body.name, base)
+        self.body = self.ctx.body
         self.meeting = iris.meeting_iri(protocol.body.name, protocol.date, protocol.source, base)
+        self.decision_nodes: dict[tuple[str, int], str] = {}
 
     def run(self) -> MappedProtocol:
         digest = record_sha256(self.p)
+        if not self.own_resolution:
+            digest = hashlib.sha256(f"{digest}\n{self.resolution.fingerprint(self.p)}".encode("utf-8")).hexdigest()
         self._provenance(digest)
         self._meeting()
         items = {item.number: iris.item_iri(self.meeting, item.number) for item in self.p.items}
@@ -118,6 +138,8 @@ class _Mapper:
             self._absentee(absentee)
         for item in self.p.items:
             self._item(item, items[item.number])
+        self._renames(items)
+        self._identity_decisions()
         return MappedProtocol(self.graph, list(self.g.quads), digest, self.p.source)
 
     # -- provenance -------------------------------------------------------------------
@@ -168,7 +190,9 @@ class _Mapper:
         g.add(self.body, RDF.type, ORG.Organization)
         g.text(self.body, SKOS.prefLabel, p.body.name)
         g.text(self.body, SKOS.altLabel, p.body.acronym)
+        g.text(self.body, SG.countyCode, self.ctx.county)
         g.add(m, RDF.type, BESLUIT.Zitting)
+        g.text(m, SG.countyCode, self.ctx.county)
         g.add(m, BESLUIT.isGehoudenDoor, self.body)
         g.add(m, PROV.wasDerivedFrom, self.source)
         g.text(m, BESLUIT.opLocatie, p.place)
@@ -185,37 +209,60 @@ class _Mapper:
 
     # -- people and organisations -----------------------------------------------------
     def _person(self, name: str) -> str:
-        node = iris.person_iri(name, self.base)
+        """The person's canonical node (from the identity resolution); the name as this protocol writes it."""
+        node = self.resolution.person(self.p, name)
         self.g.add(node, RDF.type, PERSON.Person)
         self.g.add(node, RDF.type, FOAF.Person)
-        self.g.text(node, FOAF.name, name)
+        self.g.text(node, FOAF.name, self.ctx.full_names.get(name, name))
         return node
 
+    def _public(self, node: str, name: str, code: str) -> None:
+        g = self.g
+        g.add(node, RDF.type, ORG.Organization)
+        g.add(node, RDF.type, CV.PublicOrganisation)
+        g.text(node, SG.scbCode, code)
+        g.text(node, SKOS.prefLabel, name)
+
     def _organisation(self, name: str | None, code: str | None = None) -> str | None:
-        """The organisation resource; kommuner and regioner get their SCB code and history."""
-        if not name and not code:
+        """The organisation resource: kommuner, county councils and regions with their SCB code,
+        the county council succeeded by the region (a dated org:ChangeEvent), national
+        organisations once, any other merged by normalised name within the county."""
+        resolved = resolve_written_organisation(name, code, self.p.date, self.ctx.county)
+        if resolved is None:
             return None
         g = self.g
-        scb = resolve_scb_code(name, code, self.p.date)
-        node = iris.organisation_iri(name or "", scb, self.base)
-        g.add(node, RDF.type, ORG.Organization)
-        if scb is None:
-            g.text(node, SKOS.prefLabel, name)
+        node = iris.organisation_iri(resolved.label, resolved.scb_code, self.base, resolved.key)
+        if resolved.kind == "kommun":
+            self._public(node, resolved.label, resolved.scb_code)
             return node
-        known = public_organisations()[scb]
-        g.add(node, RDF.type, CV.PublicOrganisation)
-        g.text(node, SG.scbCode, scb)
-        g.text(node, SKOS.prefLabel, known.name)
-        for former in known.former_names:
-            g.text(node, SKOS.altLabel, former)
-        if known.former_names and known.since:
-            change = f"{node}/change/{known.since}"
-            g.add(change, RDF.type, ORG.ChangeEvent)
-            g.add(change, ORG.originalOrganization, node)
-            g.add(change, ORG.resultingOrganization, node)
-            g.add(node, ORG.changedBy, change)
-            g.typed(change, DCTERMS.date, str(known.since), XSD.gYear)
-            g.text(change, DCTERMS.description, f"{' / '.join(known.former_names)} became {known.name}")
+        if resolved.kind in ("region", "landsting"):
+            region = refdata.region_by_code(resolved.scb_code)
+            region_node = iris.organisation_iri("", resolved.scb_code, self.base, f"scb/{resolved.scb_code}")
+            self._public(region_node, region.name, region.county_code)
+            if region.former_names:
+                council = iris.organisation_iri("", resolved.scb_code, self.base, f"scb/{resolved.scb_code}/landsting")
+                self._public(council, region.former_names[0], region.county_code)
+                for former in region.former_names[1:]:
+                    g.text(council, SKOS.altLabel, former)
+                change = f"{region_node}/change/{region.since}"
+                g.add(change, RDF.type, ORG.ChangeEvent)
+                g.add(change, ORG.originalOrganization, council)
+                g.add(change, ORG.resultingOrganization, region_node)
+                g.add(council, ORG.changedBy, change)
+                g.add(region_node, ORG.resultedFrom, change)
+                g.typed(change, DCTERMS.date, str(region.since), XSD.gYear)
+                g.text(change, DCTERMS.description, f"{region.former_names[0]} became {region.name} in {region.since}")
+            return node
+        g.add(node, RDF.type, ORG.Organization)
+        if resolved.kind == "national":
+            from samgraf.graph.organisations import NATIONAL_ORGANISATIONS
+
+            g.text(node, SKOS.prefLabel, resolved.label)
+            for alias in NATIONAL_ORGANISATIONS.get(resolved.label, ()):
+                g.text(node, SKOS.altLabel, alias)
+        else:
+            g.text(node, SKOS.prefLabel, resolved.label)
+            g.text(node, SG.countyCode, resolved.county_code)
         return node
 
     def _participant(self, participant, items: dict[str, str]) -> None:
@@ -240,6 +287,8 @@ class _Mapper:
         if organisation:
             g.add(self.body, ORG.hasMember, organisation)
         body_roles = [r for r in participant.roles if r in BODY_ROLES]
+        if organisation and body_roles:
+            g.add(self.body, SG.principal, organisation)
         if body_roles and self.p.date:
             membership = f"{self.meeting}/membership/{key}"
             g.add(membership, RDF.type, ORG.Membership)
@@ -277,6 +326,7 @@ class _Mapper:
         for name in item.presenters:
             g.add(handling, SG.presentedBy, self._person(name))
         for index, decision in enumerate(item.decisions, start=1):
+            self.decision_nodes[(item.number, index)] = f"{node}/decision/{index}"
             self._decision(decision, f"{node}/decision/{index}", handling)
         for index, title in enumerate(item.attachments, start=1):
             attachment = f"{node}/attachment/{index}"
@@ -284,20 +334,89 @@ class _Mapper:
             g.add(attachment, RDF.type, SG.Attachment)
             g.text(attachment, DCTERMS.title, title)
         for name in item.mentions.bodies:
-            body = iris.body_iri(name, self.base)
+            body, parent = self.ctx.mentioned_bodies[name]
             g.add(node, SG.mentionsBody, body)
             g.add(body, RDF.type, ORG.Organization)
             g.text(body, RDFS.label, name)
+            if parent:
+                g.add(body, ORG.subOrganizationOf, parent)
+            else:
+                g.text(body, SG.countyCode, self.ctx.county)
+        concerned: list[str] = []
         for name in item.mentions.agreements:
-            agreement = iris.agreement_iri(name, self.base)
+            agreement = self._agreement(name)
             g.add(node, SG.mentionsAgreement, agreement)
-            g.add(agreement, RDF.type, SG.Agreement)
-            g.add(agreement, RDF.type, ELI.LegalResource)
-            g.text(agreement, RDFS.label, name)
+            concerned.append(agreement)
+        concerned += [self._agreement(c.pref_label, c) for c in concepts_in_text(item.title)]
+        concerned += [self._agreement(name) for name in detect_agreements(item.title)]
+        concerned = list(dict.fromkeys(concerned))
+        for agreement in concerned:
+            g.add(node, SG.concernsAgreement, agreement)
+        for index, decision in enumerate(item.decisions, start=1):
+            decision_node = self.decision_nodes[(item.number, index)]
+            found = [self._agreement(c.pref_label, c) for c in concepts_in_text(decision.text)]
+            found += [self._agreement(name) for name in detect_agreements(decision.text)]
+            for agreement in dict.fromkeys(concerned + found):
+                g.add(decision_node, SG.concernsAgreement, agreement)
         for name in item.mentions.organisations:
             organisation = self._organisation(name)
             g.add(node, SG.mentionsOrganisation, organisation)
             g.text(organisation, RDFS.label, name)
+
+    def _agreement(self, name: str, concept=None) -> str:
+        """An agreement node: a vocabulary concept's (by any alias) or, if unknown, the written name's."""
+        concept = concept or match_agreement(name)
+        g = self.g
+        node = iris.agreement_iri(concept.key if concept else name, self.base)
+        g.add(node, RDF.type, SG.Agreement)
+        g.add(node, RDF.type, ELI.LegalResource)
+        g.text(node, RDFS.label, name)
+        if concept:
+            g.add(node, SG.agreementConcept, concept.iri)
+            g.text(node, SKOS.prefLabel, concept.pref_label)
+            for alias in concept.alt_labels:
+                g.text(node, SKOS.altLabel, alias)
+        else:
+            g.text(node, SKOS.prefLabel, name)
+        return node
+
+    def _renames(self, items: dict[str, str]) -> None:
+        """Renames decided in this protocol: a dated org:ChangeEvent of the body, from its decision."""
+        g = self.g
+        for rename in self.ctx.renames:
+            event = f"{rename.body}/rename/{rename.date or iris.source_stem(self.p.source)}"
+            g.add(event, RDF.type, ORG.ChangeEvent)
+            g.add(event, ORG.originalOrganization, rename.body)
+            g.add(event, ORG.resultingOrganization, rename.body)
+            g.add(rename.body, ORG.changedBy, event)
+            g.add(rename.body, RDF.type, ORG.Organization)
+            g.text(rename.body, RDFS.label, rename.new)
+            g.text(rename.body, SKOS.altLabel, rename.old)
+            g.text(rename.body, SKOS.altLabel, rename.new)
+            g.text(event, SG.formerName, rename.old)
+            g.text(event, SG.newName, rename.new)
+            g.typed(event, DCTERMS.date, rename.date, XSD.date)
+            g.text(event, DCTERMS.description, f"{rename.old} was renamed {rename.new}")
+            decision = self.decision_nodes.get((rename.item, rename.decision))
+            g.add(event, PROV.wasDerivedFrom, decision)
+
+    def _identity_decisions(self) -> None:
+        """The identity decisions this graph's persons and bodies rest on (read by samgraf identities)."""
+        g = self.g
+        for decision in self.resolution.decisions_for(self.p):
+            node = decision.node(self.base)
+            g.add(node, RDF.type, SG.IdentityDecision)
+            g.text(node, SG.identityStatus, decision.status)
+            g.text(node, SG.identityKind, decision.kind)
+            if decision.iri:
+                g.add(node, SG.identityOf, decision.iri)
+            if decision.other:
+                g.add(node, SG.comparedWith, decision.other)
+            for name in decision.names:
+                g.text(node, SG.matchedName, name)
+            for source in decision.sources:
+                g.text(node, SG.identitySource, source)
+            g.text(node, SG.evidence, decision.evidence)
 
     def _decision(self, decision, node: str, handling: str) -> None:
         g = self.g

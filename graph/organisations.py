@@ -63,3 +63,111 @@ def resolve_scb_code(name: str | None, code: str | None = None, date: str | None
         if (name == org.name) == (year >= org.since):
             return org.code
     return None
+
+
+# -- every organisation a protocol names ---------------------------------------------------
+# Abbreviations of county councils that the reference data does not list (county code).
+COUNCIL_ABBREVIATIONS = {"vll": "24", "jll": "23", "lvn": "22", "nll": "25"}
+
+# National organisations: one node wherever they are named (not scoped to a county).
+# Curated: the name samgraf gives them and the spellings protocols use.
+NATIONAL_ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "Sveriges Kommuner och Regioner": ("SKR", "SKL", "Sveriges Kommuner och Landsting"),
+    "Inera AB": ("Inera",),
+    "Socialstyrelsen": ("SoS",),
+    "Socialdepartementet": (),
+    "Regeringen": (),
+    "Regeringskansliet": (),
+    "Polisen": ("Polismyndigheten",),
+    "Datainspektionen": ("Integritetsskyddsmyndigheten", "IMY"),
+    "Arbetsförmedlingen": (),
+    "Karolinska Institutet": ("KI",),
+    "Mittuniversitetet": (),
+    "Umeå universitet": (),
+    "Göteborgs universitet": (),
+    "Kommunal": (),
+    "Vårdförbundet": (),
+    "CeHis": (),
+    "NSPH": (),
+}
+
+
+def normalise_name(text: str) -> str:
+    """Case, dashes, punctuation and spacing folded: the key names are compared by."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = re.sub(r"[\u2010-\u2015\-_/]", " ", folded)
+    folded = re.sub(r"[^\w ]", " ", folded)
+    return " ".join(folded.split())
+
+
+@lru_cache(maxsize=1)
+def _national_index() -> dict[str, str]:
+    index = {}
+    for name, aliases in NATIONAL_ORGANISATIONS.items():
+        for form in (name, *aliases):
+            index[normalise_name(form)] = name
+    return index
+
+
+@dataclass(frozen=True)
+class ResolvedOrganisation:
+    """What a written organisation name stands for, and how samgraf identifies it.
+
+    ``kind``: ``kommun``, ``region``, ``landsting`` (the county council before it became a
+    region: its own node, succeeded by the region), ``national`` or ``other`` (merged by
+    normalised name within the county).
+    """
+
+    key: str  # path under <base>organisation/
+    label: str
+    kind: str
+    scb_code: str | None = None
+    county_code: str | None = None
+    written: str = ""
+    evidence: str = ""
+
+
+def resolve_written_organisation(text: str | None, code: str | None = None, date: str | None = None,
+                                 county_code: str | None = None) -> ResolvedOrganisation | None:
+    """Resolve any organisation a protocol names (participant, absentee or mention)."""
+    from samgraf import refdata
+    from samgraf.graph.iris import slug
+
+    if not (text and text.strip()) and not code:
+        return None
+    written = (text or "").strip()
+    year = int(date[:4]) if date else None
+    if code and code in public_organisations():
+        known = public_organisations()[code]
+        if known.kind == "kommun":
+            return ResolvedOrganisation(f"scb/{code}", known.name, "kommun", code, code[:2], written, f"SCB code {code} given")
+        text = written or known.name
+    key = normalise_name(written)
+    if key in COUNCIL_ABBREVIATIONS:
+        region = refdata.region_by_code(COUNCIL_ABBREVIATIONS[key])
+        text = region.name_at(year)
+    match = refdata.resolve_organisation(text or "", year=year, county_code=county_code)
+    if match is not None and match.code:
+        if match.kind == "kommun":
+            return ResolvedOrganisation(f"scb/{match.code}", match.name, "kommun", match.code, match.county_code, written,
+                                        f"'{written}' is {match.name} (SCB {match.code})")
+        region = refdata.region_by_code(match.code)
+        landsting = match.kind == "landsting" or (
+            region is not None and year is not None and year < region.since)
+        if landsting and region is not None and region.former_names:
+            return ResolvedOrganisation(f"scb/{match.code}/landsting", region.former_names[0], "landsting", match.code,
+                                        match.code, written,
+                                        f"'{written}' in {year} is the county council {region.former_names[0]} (SCB {match.code})")
+        name = region.name if region else match.name
+        return ResolvedOrganisation(f"scb/{match.code}", name, "region", match.code, match.code, written,
+                                    f"'{written}' is {name} (SCB {match.code})")
+    national = _national_index().get(key)
+    if national:
+        return ResolvedOrganisation(slug(national), national, "national", None, None, written,
+                                    f"'{written}' is the national organisation {national}")
+    scope = f"{county_code}/" if county_code else ""
+    return ResolvedOrganisation(f"{scope}{slug(key)}", written, "other", None, county_code, written,
+                                f"'{written}' merged by normalised name" + (f" within county {county_code}" if county_code else ""))

@@ -9,21 +9,35 @@ class SG(DefinedNamespace):
     Absence: URIRef
     Agreement: URIRef
     Attachment: URIRef
+    IdentityDecision: URIRef
     Participation: URIRef
     ProtocolGraph: URIRef
     SourceDocument: URIRef
     absentFrom: URIRef
     absentPerson: URIRef
+    agreementConcept: URIRef
+    comparedWith: URIRef
+    concernsAgreement: URIRef
+    countyCode: URIRef
     decisionType: URIRef
+    evidence: URIRef
     extractionWarning: URIRef
     fileName: URIRef
+    formerName: URIRef
     hasAttachment: URIRef
+    identityKind: URIRef
+    identityOf: URIRef
+    identitySource: URIRef
+    identityStatus: URIRef
+    matchedName: URIRef
     mentionsAgreement: URIRef
     mentionsBody: URIRef
     mentionsOrganisation: URIRef
+    newName: URIRef
     organisationName: URIRef
     party: URIRef
     presentedBy: URIRef
+    principal: URIRef
     recordSha256: URIRef
     replacedBy: URIRef
     representedOrganisation: URIRef

@@ -1,0 +1,530 @@
+"""Identity across protocols: which person occurrences are one person, and why.
+
+:func:`resolve` runs over every record being loaded plus what the store already knows
+(persons with their names, bodies, organisations and counties) and gives each person
+occurrence a canonical IRI. Conservative and explainable:
+
+- within one protocol, one normalised name is one person; a first-name-only presenter is the
+  one participant of that protocol with that first name (if there is exactly one);
+- across protocols, two occurrences are merged when their normalised names are equal
+  (``Britt-Inger`` = ``Britt Inger``) and they share a body, an organisation or a county, or
+  when the names are spelling variants (same surname, given names within a small edit
+  distance: ``Jessika``/``Jessica``, ``Clas``/``Claes``) and they share a body;
+- two different names met in the same protocol are never one person; namesakes without
+  shared context stay apart and are reported as near-misses;
+- an analyst's file (``identities.yaml``: ``confirm:`` and ``split:``) overrides both ways.
+
+Every merge, near-miss and curated decision is an :class:`IdentityDecision` that the mapping
+writes into the graph (``sg:IdentityDecision``) and ``samgraf identities`` reads back.
+Deterministic: records are taken in (date, source) order and every choice is sorted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from samgraf import refdata
+from samgraf.errors import SamgrafError
+from samgraf.graph import iris
+from samgraf.graph.bodies import BodyRegistry, Rename, detect_renames
+from samgraf.graph.organisations import ResolvedOrganisation, normalise_name, resolve_written_organisation
+from samgraf.loaders.model import Protocol
+
+DEFAULT_IDENTITIES_FILE = "identities.yaml"
+MAX_GIVEN_NAME_DISTANCE = 2  # edits between the given names of a spelling variant
+
+
+# -- the curated file ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class CuratedRule:
+    names: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def keys(self) -> set[str]:
+        return {normalise_name(n) for n in self.names}
+
+    def covers(self, group: "Occurrence") -> bool:
+        if group.key not in self.keys():
+            return False
+        return not self.sources or bool(group.sources & {iris.source_stem(s) for s in self.sources})
+
+
+@dataclass(frozen=True)
+class Curation:
+    """An analyst's decisions: ``confirm`` merges, ``split`` keeps apart."""
+
+    confirm: tuple[CuratedRule, ...] = ()
+    split: tuple[CuratedRule, ...] = ()
+    origin: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> "Curation":
+        """Read an identities YAML file; ``None`` or a missing default file is no curation."""
+        if path is None:
+            return cls()
+        import yaml
+
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise SamgrafError(f"cannot read identities file {path}: {exc}") from exc
+        if not isinstance(data, dict) or set(data) - {"confirm", "split"}:
+            raise SamgrafError(f"identities file {path}: expected the keys confirm: and split:")
+
+        def rules(entries) -> tuple[CuratedRule, ...]:
+            out = []
+            for entry in entries or []:
+                if isinstance(entry, list):
+                    entry = {"names": entry}
+                if not isinstance(entry, dict):
+                    raise SamgrafError(f"identities file {path}: each rule is a mapping with names: (and sources:, note:)")
+                names = entry.get("names") or ([entry["name"]] if entry.get("name") else [])
+                if not names:
+                    raise SamgrafError(f"identities file {path}: a rule without names: {entry}")
+                out.append(CuratedRule(tuple(map(str, names)), tuple(map(str, entry.get("sources") or ())), str(entry.get("note") or "")))
+            return tuple(out)
+
+        return cls(rules(data.get("confirm")), rules(data.get("split")), str(path))
+
+    def fingerprint(self) -> str:
+        return json.dumps([[r.names, r.sources] for r in self.confirm] + [["split"]] + [[r.names, r.sources] for r in self.split],
+                          ensure_ascii=False)
+
+
+# -- occurrences and decisions -------------------------------------------------------------
+@dataclass
+class Occurrence:
+    """One person in one protocol (all the spellings of one normalised name), or one person the store knows."""
+
+    key: str  # normalised name
+    names: list[str]
+    order: tuple  # (date, source) of first meeting: sorts occurrences
+    sources: set[str] = field(default_factory=set)  # source stems
+    bodies: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+    counties: set[str] = field(default_factory=set)
+    record: str | None = None  # source of the protocol it is from (None: from the store)
+    iri: str | None = None  # fixed IRI of a person the store knows
+    labels: dict[str, str] = field(default_factory=dict)  # body/organisation IRI -> label, for evidence
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def surname(self) -> str:
+        return self.key.rsplit(" ", 1)[-1]
+
+    @property
+    def given(self) -> str:
+        return self.key.rsplit(" ", 1)[0] if " " in self.key else ""
+
+
+@dataclass(frozen=True)
+class IdentityDecision:
+    """One identity decision: ``merged``, ``near-miss``, ``confirmed``, ``split`` (persons) or ``body``."""
+
+    status: str
+    kind: str  # "person" or "body"
+    iri: str
+    names: tuple[str, ...]
+    evidence: str
+    sources: tuple[str, ...] = ()
+    other: str | None = None
+
+    def node(self, base: str) -> str:
+        text = json.dumps([self.status, self.kind, self.iri, self.other, sorted(self.names), self.evidence], ensure_ascii=False)
+        return iris.identity_iri(self.kind, hashlib.sha1(text.encode("utf-8")).hexdigest()[:16], base)
+
+
+@dataclass
+class RecordContext:
+    """What the resolution decided for one record."""
+
+    source: str
+    county: str | None
+    county_evidence: str
+    body: str
+    persons: dict[str, str] = field(default_factory=dict)  # name as written -> IRI
+    full_names: dict[str, str] = field(default_factory=dict)  # first-name-only presenter -> full name
+    mentioned_bodies: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> (IRI, parent)
+    renames: list[Rename] = field(default_factory=list)
+    base: str = iris.DEFAULT_BASE
+
+
+class Resolution:
+    """The canonical IRIs of every person, body and organisation of a batch of records."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.contexts: dict[str, RecordContext] = {}
+        self.decisions: list[IdentityDecision] = []
+        self.curation = Curation()
+
+    def context(self, protocol: Protocol) -> RecordContext:
+        try:
+            return self.contexts[protocol.source]
+        except KeyError:
+            raise SamgrafError("the record was not part of the identity resolution", source=protocol.source) from None
+
+    def person(self, protocol: Protocol, name: str) -> str:
+        ctx = self.context(protocol)
+        return ctx.persons.get(name) or ctx.persons[ctx.full_names.get(name, name)]
+
+    def organisation(self, protocol: Protocol, name: str | None, code: str | None = None) -> ResolvedOrganisation | None:
+        ctx = self.context(protocol)
+        return resolve_written_organisation(name, code, protocol.date, ctx.county)
+
+    def decisions_for(self, protocol: Protocol) -> list[IdentityDecision]:
+        stem = iris.source_stem(protocol.source)
+        ctx = self.context(protocol)
+        mine = set(ctx.persons.values()) | {ctx.body} | {iri for iri, _ in ctx.mentioned_bodies.values()}
+        return [d for d in self.decisions if stem in d.sources or (d.kind == "body" and d.iri in mine)]
+
+    def fingerprint(self, protocol: Protocol) -> str:
+        """What of the resolution the record's graph depends on (part of its content hash)."""
+        ctx = self.context(protocol)
+        data = {
+            "persons": sorted(ctx.persons.items()), "body": ctx.body, "county": ctx.county,
+            "bodies": sorted((k, v[0]) for k, v in ctx.mentioned_bodies.items()),
+            "decisions": sorted(d.node(self.base) for d in self.decisions_for(protocol)),
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+# -- county of a record --------------------------------------------------------------------
+def record_county(protocol: Protocol) -> tuple[str | None, str]:
+    """The record's county code and why: given, from its kommuner, or from its county council/region."""
+    if protocol.county_code:
+        return protocol.county_code, "given by the record"
+    year = int(protocol.date[:4]) if protocol.date else None
+    written = [p.organisation for p in protocol.participants] + [a.organisation for a in protocol.absentees]
+    codes = [p.organisation_code for p in protocol.participants] + [a.organisation_code for a in protocol.absentees]
+    counts: dict[str, int] = {}
+    for name, code in zip(written, codes):
+        match = None
+        if code:
+            municipality = refdata.municipality_by_code(code)
+            county = municipality.county_code if municipality else (code if refdata.region_by_code(code) else None)
+        else:
+            match = refdata.resolve_organisation(name or "", year=year)
+            county = match.county_code if match and match.code else None
+        if county:
+            counts[county] = counts.get(county, 0) + 1
+    if counts:
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        return best, "from the kommuner and county council of the attendance list"
+    mentioned = [n for i in protocol.items for n in i.mentions.organisations]
+    county = refdata.county_of_municipalities(mentioned)
+    if county:
+        return county, "from the kommuner the items mention"
+    return None, "unknown"
+
+
+# -- the store's knowledge -----------------------------------------------------------------
+_STORE_PERSONS = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX besluit: <http://data.vlaanderen.be/ns/besluit#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX person: <http://www.w3.org/ns/person#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?g ?person ?name ?body ?org ?county ?date ?file WHERE {
+  GRAPH ?g {
+    ?person a person:Person ; foaf:name ?name .
+    ?meeting a besluit:Zitting ; besluit:isGehoudenDoor ?body .
+    OPTIONAL { ?meeting dcterms:date ?date }
+    OPTIONAL { ?meeting sg:countyCode ?county }
+    OPTIONAL { ?g prov:wasDerivedFrom/sg:fileName ?file }
+    OPTIONAL { { ?x prov:agent ?person } UNION { ?x sg:absentPerson ?person } ?x sg:representedOrganisation ?org }
+  }
+}
+"""
+_STORE_BODIES = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT DISTINCT ?g ?body ?label ?alt ?county ?parent WHERE {
+  GRAPH ?g {
+    ?body a org:Organization .
+    OPTIONAL { ?body sg:countyCode ?county }
+    FILTER NOT EXISTS { ?body org:subOrganizationOf ?parent }
+    { ?body skos:prefLabel ?label } UNION { ?body rdfs:label ?label } UNION { ?body skos:altLabel ?alt }
+  }
+}
+"""
+
+
+def _value(term) -> str | None:
+    return None if term is None else term.value
+
+
+def store_knowledge(store, base: str, skip_graphs: set[str]) -> tuple[list[Occurrence], list[tuple[str, str, list[str], list[str]]]]:
+    """Persons (one occurrence per person IRI) and bodies the store holds outside ``skip_graphs``."""
+    persons: dict[str, Occurrence] = {}
+    for row in store.query(_STORE_PERSONS).records():
+        graph = _value(row["g"])
+        if graph in skip_graphs:
+            continue
+        iri, name = _value(row["person"]), _value(row["name"])
+        occ = persons.get(iri)
+        order = (_value(row["date"]) or "", _value(row["file"]) or graph)
+        if occ is None:
+            occ = persons[iri] = Occurrence(normalise_name(name), [name], order, iri=iri)
+        if name not in occ.names:
+            occ.names.append(name)
+        occ.order = min(occ.order, order)
+        occ.sources.add(iris.source_stem(_value(row["file"]) or graph.rsplit("/", 1)[1]))
+        occ.bodies.add(_value(row["body"]))
+        if row["org"] is not None:
+            occ.organisations.add(_value(row["org"]))
+        if row["county"] is not None:
+            occ.counties.add(_value(row["county"]))
+    bodies: dict[str, tuple[str | None, list[str], list[str]]] = {}
+    for row in store.query(_STORE_BODIES).records():
+        if _value(row["g"]) in skip_graphs or not _value(row["body"]).startswith(f"{base}body/"):
+            continue
+        county, labels, alts = bodies.setdefault(_value(row["body"]), (_value(row["county"]), [], []))
+        for target, term in ((labels, row["label"]), (alts, row["alt"])):
+            if term is not None and term.value not in target:
+                target.append(term.value)
+    body_rows = [(iri, county, sorted(labels), sorted(alts)) for iri, (county, labels, alts) in sorted(bodies.items())]
+    return sorted(persons.values(), key=lambda o: (o.order, o.iri)), body_rows
+
+
+# -- resolution ----------------------------------------------------------------------------
+class _UnionFind:
+    def __init__(self, items: list[Occurrence]):
+        self.parent = list(range(len(items)))
+        self.members = {i: {i} for i in range(len(items))}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return
+        keep, drop = min(a, b), max(a, b)
+        self.parent[drop] = keep
+        self.members[keep] |= self.members.pop(drop)
+
+
+def _first_name_only(name: str) -> bool:
+    return len(normalise_name(name).split()) == 1
+
+
+def _person_occurrences(protocol: Protocol, ctx: RecordContext, date_order: tuple) -> list[Occurrence]:
+    """One occurrence per normalised name in the record (first-name-only presenters resolved)."""
+    stem = iris.source_stem(protocol.source)
+    full = [p.name for p in protocol.participants] + [a.name for a in protocol.absentees]
+    full += [a.replaced_by for a in protocol.absentees if a.replaced_by]
+    presenters = [n for item in protocol.items for n in item.presenters]
+    for name in presenters:
+        if _first_name_only(name):
+            first = normalise_name(name)
+            candidates = sorted({n for n in full if not _first_name_only(n) and normalise_name(n).split()[0] == first})
+            if len(candidates) == 1:
+                ctx.full_names[name] = candidates[0]
+    groups: dict[str, Occurrence] = {}
+    organisations: dict[str, set[tuple[str, str]]] = {}
+    for who in list(protocol.participants) + list(protocol.absentees):
+        resolved = resolve_written_organisation(who.organisation, who.organisation_code, protocol.date, ctx.county)
+        if resolved:
+            organisations.setdefault(who.name, set()).add((iris.organisation_iri("", None, ctx.base, resolved.key), resolved.label))
+    for name in full + presenters:
+        name = ctx.full_names.get(name, name)
+        key = normalise_name(name)
+        occ = groups.get(key)
+        if occ is None:
+            occ = groups[key] = Occurrence(key, [name], date_order, {stem}, record=protocol.source)
+            occ.bodies.add(ctx.body)
+            occ.labels[ctx.body] = protocol.body.acronym or protocol.body.name
+            if ctx.county:
+                occ.counties.add(ctx.county)
+        elif name not in occ.names:
+            occ.names.append(name)
+        for iri, label in organisations.get(name, ()):
+            occ.organisations.add(iri)
+            occ.labels[iri] = label
+    return list(groups.values())
+
+
+def _given_distance(a: Occurrence, b: Occurrence) -> int | None:
+    """Edit distance of the given names when the surnames agree, else None."""
+    if a.surname != b.surname or not a.given or not b.given or a.given[0] != b.given[0]:
+        return None
+    return Levenshtein.distance(a.given, b.given)
+
+
+def _shared(a: Occurrence, b: Occurrence) -> tuple[str, str] | None:
+    """The strongest shared context: ('body'|'organisation'|'county', label)."""
+    labels = {**a.labels, **b.labels}
+    for kind, left, right in (("body", a.bodies, b.bodies), ("organisation", a.organisations, b.organisations),
+                              ("county", a.counties, b.counties)):
+        common = sorted(left & right)
+        if common:
+            return kind, labels.get(common[0], common[0].rsplit("/", 1)[-1])
+    return None
+
+
+def resolve(records: list[Protocol], *, base: str | None = None, store=None, curation: Curation | None = None) -> Resolution:
+    """Resolve the persons, bodies and organisations of ``records`` (with what ``store`` knows)."""
+    base = iris.resolve_base(base)
+    resolution = Resolution(base)
+    curation = curation or Curation()
+    resolution.curation = curation
+    ordered = sorted(records, key=lambda r: (r.date or "9999", r.source))
+    graphs = {iris.graph_iri(r.source, base) for r in ordered}
+    known_persons, known_bodies = store_knowledge(store, base, graphs) if store is not None else ([], [])
+
+    registry = BodyRegistry(base)
+    for iri, county, labels, alts in known_bodies:
+        registry.add_known(iri, county, labels, alts)
+    occurrences: list[Occurrence] = list(known_persons)
+    for protocol in ordered:
+        county, why = record_county(protocol)
+        body, body_county = registry.protocol_body(protocol.body.name, protocol.body.acronym, county)
+        if county is None and body_county:
+            county, why = body_county, "from its body, known from other protocols"
+        ctx = RecordContext(protocol.source, county, why, body, base=base)
+        resolution.contexts[protocol.source] = ctx
+        ctx.renames = detect_renames(protocol, registry, county, body)
+        for item in protocol.items:
+            for name in item.mentions.bodies:
+                if name not in ctx.mentioned_bodies:
+                    ctx.mentioned_bodies[name] = registry.mentioned_body(name, county, body)
+        occurrences += _person_occurrences(protocol, ctx, (protocol.date or "9999", protocol.source))
+    for decision in registry.decisions:
+        stems = tuple(sorted(iris.source_stem(p.source) for p in ordered
+                             if decision.iri in {resolution.contexts[p.source].body}
+                             | {i for i, _ in resolution.contexts[p.source].mentioned_bodies.values()}))
+        resolution.decisions.append(IdentityDecision("body", "body", decision.iri, decision.names, decision.evidence, stems))
+
+    _resolve_persons(resolution, occurrences, curation)
+    return resolution
+
+
+def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], curation: Curation) -> None:
+    base = resolution.base
+    occurrences.sort(key=lambda o: (o.iri is None, o.order, o.key))  # store persons first: they keep their IRIs
+    uf = _UnionFind(occurrences)
+    decisions: list[IdentityDecision] = []
+
+    def split_forbids(a: Occurrence, b: Occurrence) -> CuratedRule | None:
+        for rule in curation.split:
+            keys = rule.keys()
+            if a.key in keys and b.key in keys and (a.key != b.key or (rule.sources and rule.covers(a) and rule.covers(b)
+                                                                      and a.sources != b.sources)):
+                return rule
+        return None
+
+    def can_join(i: int, j: int) -> bool:
+        left, right = uf.members[uf.find(i)], uf.members[uf.find(j)]
+        records_left = {occurrences[k].record for k in left if occurrences[k].record}
+        records_right = {occurrences[k].record for k in right if occurrences[k].record}
+        if records_left & records_right:
+            return False  # two different names of one protocol are two people
+        if sum(occurrences[k].iri is not None for k in left | right) > 1:
+            return False  # the store's persons stay as they are
+        return not any(split_forbids(occurrences[a], occurrences[b]) for a in left for b in right)
+
+    def sources(*occs: Occurrence) -> tuple[str, ...]:
+        return tuple(sorted(set().union(*(o.sources for o in occs))))
+
+    # candidate pairs, blocked by surname, in a fixed order
+    by_surname: dict[str, list[int]] = {}
+    for index, occ in enumerate(occurrences):
+        by_surname.setdefault(occ.surname, []).append(index)
+    pairs = []
+    for indices in by_surname.values():
+        for x, i in enumerate(indices):
+            for j in indices[x + 1:]:
+                a, b = occurrences[i], occurrences[j]
+                if a.record is not None and a.record == b.record:
+                    continue
+                if a.record is None and b.record is None:
+                    continue
+                distance = 0 if a.key == b.key else _given_distance(a, b)
+                if distance is None or distance > MAX_GIVEN_NAME_DISTANCE:
+                    continue
+                pairs.append((distance, i, j))
+    pairs.sort()
+    for distance, i, j in pairs:
+        a, b = occurrences[i], occurrences[j]
+        names = tuple(dict.fromkeys(a.names + b.names))
+        confirmed = next((r for r in curation.confirm if r.covers(a) and r.covers(b)), None)
+        forbidden = split_forbids(a, b)
+        shared = _shared(a, b)
+        if forbidden:
+            decisions.append(IdentityDecision("split", "person", "", names, f"kept apart by {curation.origin}: {forbidden.note or 'split'}",
+                                              sources(a, b)))
+            continue
+        if confirmed and can_join(i, j):
+            uf.union(i, j)
+            decisions.append(IdentityDecision("confirmed", "person", "", names, f"confirmed by {curation.origin}: {confirmed.note or 'confirm'}",
+                                              sources(a, b)))
+            continue
+        if distance == 0 and shared:
+            reason = f"same normalised name '{a.key}' and shared {shared[0]} {shared[1]}"
+        elif distance > 0 and shared and shared[0] == "body":
+            reason = f"spelling variant '{a.name}' / '{b.name}' (given names {distance} edit{'s' if distance > 1 else ''} apart) in the same body {shared[1]}"
+        else:
+            what = "same name" if distance == 0 else f"spelling variant ({distance} edits)"
+            context = f"shared {shared[0]} {shared[1]} only" if shared else "no shared body, organisation or county"
+            decisions.append(IdentityDecision("near-miss", "person", "", names, f"{what}, {context}: kept apart", sources(a, b),
+                                              other=f"{i}:{j}"))
+            continue
+        if can_join(i, j):
+            uf.union(i, j)
+            decisions.append(IdentityDecision("merged", "person", "", names, reason, sources(a, b), other=f"{i}:{j}"))
+        else:
+            decisions.append(IdentityDecision("near-miss", "person", "", names,
+                                              f"{reason}, but they meet in one protocol or are separate known persons: kept apart",
+                                              sources(a, b), other=f"{i}:{j}"))
+
+    # canonical IRIs
+    taken = {o.iri for o in occurrences if o.iri}
+    canonical: dict[int, str] = {}
+    for root in sorted({uf.find(i) for i in range(len(occurrences))}, key=lambda r: min(uf.members[r])):
+        members = sorted(uf.members[root])
+        fixed = next((occurrences[k].iri for k in members if occurrences[k].iri), None)
+        if fixed is None:
+            first = occurrences[members[0]]
+            candidate, n = iris.person_iri(first.name, base), 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{iris.person_iri(first.name, base)}-{n}"
+            fixed = candidate
+            taken.add(fixed)
+        canonical[root] = fixed
+    for index, occ in enumerate(occurrences):
+        if occ.record is None:
+            continue
+        ctx = resolution.contexts[occ.record]
+        for name in occ.names:
+            ctx.persons[name] = canonical[uf.find(index)]
+    for decision in decisions:
+        iri = other = None
+        if decision.other:
+            i, j = map(int, decision.other.split(":"))
+            iri = canonical[uf.find(i)]
+            other = canonical[uf.find(j)]
+            if other == iri:
+                other = None
+        elif decision.sources:
+            key = normalise_name(decision.names[0])
+            iri = next((canonical[uf.find(k)] for k, o in enumerate(occurrences) if o.key == key), "")
+        resolution.decisions.append(IdentityDecision(decision.status, "person", iri or "", decision.names,
+                                                     decision.evidence, decision.sources, other))
