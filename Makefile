@@ -19,8 +19,18 @@ browser:
 
 setup: $(BIN)/.installed browser
 
-demo: setup
-	$(BIN)/samgraf parse examples --format json
+STORE ?= samgraf-store
+
+# The main job: parse and load the bundled examples into the embedded store, ask it a few
+# questions from the query library, validate it, and draw the network as one HTML file.
+demo: $(BIN)/.installed
+	$(BIN)/samgraf load examples --store $(STORE)
+	$(BIN)/samgraf stats --store $(STORE)
+	$(BIN)/samgraf validate --store $(STORE)
+	$(BIN)/samgraf query --store $(STORE) --name members_at_date --param body=RVOG --param date=2023-03-10
+	$(BIN)/samgraf query --store $(STORE) --name decisions_in_period --param body=RVOG --param from=2023-01-01 --param to=2023-12-31
+	$(BIN)/samgraf query --store $(STORE) --name decisions_about_agreement --param agreement=LOSUS
+	$(BIN)/samgraf render --store $(STORE) -o views/examples.html
 
 test: setup
 	$(BIN)/pytest -q
