@@ -1,0 +1,762 @@
+#!/usr/bin/env python3
+"""samgraf benchmark: parse, load, query library, rdflib baseline and render, as Markdown tables.
+
+    python benchmarks/run.py [--sizes 1000,10000] [--with-100k] [--seed S] [--workdir DIR] [--jobs N]
+
+For each corpus size (synthetic protocols from ``make_corpus.py``, generated once per size
+and seed under the work dir and reused) it measures, each phase in a fresh child process so
+that its peak memory (maximum resident set size) is its own:
+
+1. parse on one core (``read_document`` + ``parse_document`` per file) and on all cores (a
+   ``multiprocessing`` pool of ``--jobs`` processes); the all-cores pass writes the records
+   (JSON lines) that the next phases load;
+2. load: ``samgraf.graph.api.load_records`` into a fresh embedded store (identity
+   resolution, mapping, one transaction per named graph); triples/s, size of the store
+   folder, peak memory. Reading the records back from JSON is timed apart and not counted;
+3. the query library on that store: median latency of ``--repeat`` runs per query,
+   parameters bound to values found in the store (the body with the most meetings, ...);
+4. baseline: the same quads (dumped from a store loaded with the first ``--baseline-max``
+   protocols) written graph by graph into a fresh embedded store and into rdflib's
+   in-memory ``Dataset``, and the query library run on both; ratios rdflib / oxigraph;
+5. render (once, whatever the sizes): view graphs of 1k, 5k and 20k nodes built from gold
+   records of a render corpus, ``render_view`` time and HTML size.
+
+Tables go to stdout (and ``--markdown FILE``); progress to stderr; raw figures to
+``<workdir>/results-<time>.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_WORKDIR = HERE / ".work"
+RENDER_SIZES = (1000, 5000, 20000)
+TARGET_PARSE_PER_CORE = 200.0
+TARGET_100K_SECONDS = 15 * 60
+TARGET_PEAK_GB = 4.0
+TARGET_QUERY_SECONDS = 1.0
+TARGET_RATIO = 5.0
+SLOW_QUERY = 10.0  # seconds: a query slower than this on its first run is not repeated
+
+
+def log(message: str) -> None:
+    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: kB
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+# =============================================================================== child phases
+# Each phase runs as ``run.py --phase NAME --spec SPEC.json --result RESULT.json`` and writes a dict.
+
+def _corpus_files(spec: dict) -> list[Path]:
+    files = sorted(Path(spec["corpus"]).glob("*.txt"))
+    return files[: spec["limit"]] if spec.get("limit") else files
+
+
+def phase_parse_one(spec: dict) -> dict:
+    """Read and parse every file in this process."""
+    from samgraf.loaders import parse_document, read_document
+
+    files = _corpus_files(spec)
+    try:  # warm the caches (lexicons, reference data, compiled patterns) outside the clock
+        parse_document(read_document(files[0]))
+    except Exception:
+        pass
+    failed, size = 0, 0
+    start = time.perf_counter()
+    for path in files:
+        try:
+            doc = read_document(path)
+            size += path.stat().st_size
+            parse_document(doc)
+        except Exception:
+            failed += 1
+    seconds = time.perf_counter() - start
+    return {"protocols": len(files), "bytes": size, "seconds": seconds, "failed": failed,
+            "processes": 1, "peak_mb": maxrss_mb()}
+
+
+def _parse_worker(path: str) -> tuple[str, int, str | None, str | None]:
+    from samgraf.loaders import parse_document, read_document
+
+    size = os.path.getsize(path)
+    try:
+        return path, size, parse_document(read_document(path)).model_dump_json(), None
+    except Exception as exc:
+        return path, size, None, f"{type(exc).__name__}: {exc}"
+
+
+def phase_parse_all(spec: dict) -> dict:
+    """Parse every file with a pool of ``jobs`` processes; write the records as JSON lines."""
+    import multiprocessing as mp
+
+    from samgraf.loaders import parse_document, read_document
+
+    files = [str(p) for p in _corpus_files(spec)]
+    try:  # warm the caches before forking, so that every worker starts warm
+        parse_document(read_document(files[0]))
+    except Exception:
+        pass
+    jobs = spec["jobs"]
+    failed, size, errors = 0, 0, Counter()
+    out = Path(spec["records"])
+    tmp = out.with_suffix(".part")
+    start = time.perf_counter()
+    with mp.get_context("fork").Pool(jobs) as pool, tmp.open("w", encoding="utf-8") as fh:
+        chunk = max(1, min(16, len(files) // (jobs * 8) or 1))
+        for path, nbytes, record, error in pool.imap_unordered(_parse_worker, files, chunksize=chunk):
+            size += nbytes
+            if record is None:
+                failed += 1
+                errors[error.split(":")[0]] += 1
+            else:
+                fh.write(record + "\n")
+    seconds = time.perf_counter() - start
+    tmp.replace(out)
+    main_mb, worker_mb = maxrss_mb(), maxrss_mb(resource.RUSAGE_CHILDREN)
+    return {"protocols": len(files), "bytes": size, "seconds": seconds, "failed": failed,
+            "errors": dict(errors), "processes": jobs, "main_peak_mb": main_mb, "worker_peak_mb": worker_mb,
+            "peak_mb": main_mb + jobs * worker_mb}
+
+
+class _TimedRecords:
+    """Records read lazily from JSON lines, timing the reading so it can be left out."""
+
+    def __init__(self, path: Path, limit: int | None = None):
+        self.path, self.limit, self.seconds, self.count = path, limit, 0.0, 0
+
+    def __iter__(self):
+        from samgraf.loaders.model import Protocol
+
+        with self.path.open(encoding="utf-8") as fh:
+            while True:
+                if self.limit and self.count >= self.limit:
+                    return
+                start = time.perf_counter()
+                line = fh.readline()
+                if not line:
+                    self.seconds += time.perf_counter() - start
+                    return
+                record = Protocol.model_validate_json(line)
+                self.seconds += time.perf_counter() - start
+                self.count += 1
+                yield record.source, record
+
+
+def _count_quads(store) -> int:
+    from samgraf.graph.api import run_query, to_python
+
+    result = run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(to_python(result.rows[0][0]))
+
+
+def phase_load(spec: dict) -> dict:
+    """load_records into a fresh embedded store: the project's load path."""
+    from samgraf.graph.api import load_records
+    from samgraf.graph.store import EmbeddedStore
+
+    location = Path(spec["store"])
+    shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True)
+    records = _TimedRecords(Path(spec["records"]))
+    store = EmbeddedStore(location)
+    start = time.perf_counter()
+    report = load_records(store, records)
+    total = time.perf_counter() - start
+    store.close()
+    seconds = total - records.seconds
+    store = EmbeddedStore(location)
+    quads = _count_quads(store)
+    graphs = len(store.named_graphs())
+    store.close()
+    return {"records": records.count, "loaded": len(report.loaded) + len(report.replaced) + len(report.unchanged),
+            "failed": len(report.failed), "failures": [f"{l}: {m}"[:300] for l, m in report.failed[:5]],
+            "seconds": seconds, "reading_seconds": records.seconds, "quads": quads, "graphs": graphs,
+            "store_bytes": folder_bytes(location), "peak_mb": maxrss_mb()}
+
+
+# ------------------------------------------------------------------------------- queries
+
+def discover_params(store) -> dict[str, dict]:
+    """Parameters for the library queries, taken from the store so that they match something."""
+    from samgraf.graph.api import run_query, to_python
+
+    def first(sparql):
+        rows = run_query(store, sparql).records()
+        return {k: to_python(v) for k, v in rows[0].items()} if rows else {}
+
+    prefixes = """PREFIX besluit: <http://data.vlaanderen.be/ns/besluit#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+"""
+    body = first(prefixes + """SELECT ?b (SAMPLE(?acr) AS ?label) (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  ?m besluit:isGehoudenDoor ?b . ?b skos:altLabel|skos:prefLabel ?acr } GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT 1""")
+    label = body.get("label") or "none"
+    dates = []
+    if body.get("b"):
+        dates = [to_python(r[0]) for r in run_query(store, prefixes + f"""SELECT DISTINCT ?d WHERE {{
+  ?m besluit:isGehoudenDoor <{body['b']}> ; dcterms:date ?d }} ORDER BY ?d""").rows]
+    date = dates[len(dates) // 2] if dates else dt.date(2015, 1, 1)
+    agreement = first(prefixes + """SELECT ?label (COUNT(?d) AS ?n) WHERE {
+  ?d sg:concernsAgreement ?a . ?a skos:prefLabel ?label } GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""")
+    return {
+        "members_at_date": {"body": label, "date": str(date)},
+        "decisions_in_period": {"body": label, "from": f"{str(date)[:4]}-01-01", "to": f"{str(date)[:4]}-12-31"},
+        "decisions_about_agreement": {"agreement": agreement.get("label") or "LOSUS"},
+    }
+
+
+def _median_runs(run, repeat: int, slow: float = math.inf) -> dict:
+    times, rows = [], None
+    for i in range(repeat):
+        start = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - start)
+        if times[-1] > slow:  # a slow query is not repeated
+            break
+    return {"median": statistics.median(times), "runs": len(times), "first": times[0], "rows": rows}
+
+
+def phase_queries(spec: dict) -> dict:
+    """The query library on the store loaded by phase_load: median of ``repeat`` runs each."""
+    from samgraf.graph.api import query_names, run_query
+    from samgraf.graph.store import EmbeddedStore
+
+    store = EmbeddedStore(spec["store"])
+    params = discover_params(store)
+    results = {}
+    for name in query_names():
+        bound = params.get(name, {})
+        try:
+            results[name] = _median_runs(lambda: len(run_query(store, name=name, params=bound).rows), spec["repeat"],
+                                         slow=SLOW_QUERY)
+        except Exception as exc:
+            results[name] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+        results[name]["params"] = bound
+        log(f"  {name}: {results[name].get('median', results[name].get('error'))}")
+    store.close()
+    return {"params": params, "queries": results, "peak_mb": maxrss_mb()}
+
+
+# ------------------------------------------------------------------------------- baseline
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _Timeout()
+
+
+def _rdflib_terms():
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    cache: dict = {}
+
+    def term(t):
+        found = cache.get(t)
+        if found is None:
+            if isinstance(t, ox.NamedNode):
+                found = URIRef(t.value)
+            elif isinstance(t, ox.BlankNode):
+                found = BNode(t.value)
+            elif t.language:
+                found = Literal(t.value, lang=t.language)
+            else:
+                found = Literal(t.value, datatype=URIRef(t.datatype.value))
+            cache[t] = found
+        return found
+
+    return term
+
+
+def phase_baseline(spec: dict) -> dict:
+    """The same quads and queries on the embedded store (disk), pyoxigraph in memory and rdflib's Dataset."""
+    import pyoxigraph as ox
+    import rdflib
+
+    from samgraf.graph.api import load_records, query_names, query_text, to_term
+    from samgraf.graph.store import EmbeddedStore, inject_values
+
+    records = _TimedRecords(Path(spec["records"]), spec.get("limit"))
+    source = EmbeddedStore(None)
+    load_records(source, records)
+    quads = list(ox.parse(source.dump_nquads(), format=ox.RdfFormat.N_QUADS))
+    del source
+    by_graph: dict[str, list] = defaultdict(list)
+    for quad in quads:
+        by_graph[quad.graph_name.value].append(quad)
+    log(f"  baseline: {records.count} protocols, {len(quads):,} quads in {len(by_graph):,} graphs")
+    result: dict = {"protocols": records.count, "quads": len(quads), "graphs": len(by_graph), "load": {}, "queries": {}}
+
+    # oxigraph: the project's write (one transaction per named graph), on disk and in memory
+    location = Path(spec["store"])
+    shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True)
+    stores = {"disk": EmbeddedStore(location), "memory": EmbeddedStore(None)}
+    for kind, store in stores.items():
+        start = time.perf_counter()
+        for graph, graph_quads in by_graph.items():
+            store.replace_graph(graph, graph_quads)
+        store._store.flush()
+        result["load"][f"oxigraph_{kind}"] = time.perf_counter() - start
+    log(f"  baseline: oxigraph written: {result['load']}")
+
+    # rdflib: terms converted beforehand (not timed), then added graph by graph
+    term = _rdflib_terms()
+    converted = {rdflib.URIRef(g): [(term(q.subject), term(q.predicate), term(q.object)) for q in qs]
+                 for g, qs in by_graph.items()}
+    del quads, by_graph
+    dataset = rdflib.Dataset(default_union=True)
+    before = maxrss_mb()
+    start = time.perf_counter()
+    for graph, triples in converted.items():
+        g = dataset.graph(graph)
+        g.addN((s, p, o, g) for s, p, o in triples)
+    result["load"]["rdflib"] = time.perf_counter() - start
+    result["rdflib_mb"] = maxrss_mb() - before
+    del converted
+    log(f"  baseline: rdflib written in {result['load']['rdflib']:.1f} s")
+
+    params = discover_params(stores["disk"])
+    signal.signal(signal.SIGALRM, _on_alarm)
+    timeout = spec["timeout"]
+    for name in query_names():
+        bound = params.get(name, {})
+        text = inject_values(query_text(name), {k: to_term(v) for k, v in bound.items()})
+        entry: dict = {"params": bound}
+        for kind, store in stores.items():
+            try:
+                entry[f"oxigraph_{kind}"] = _median_runs(lambda: len(store.query(text).rows), spec["repeat"], slow=SLOW_QUERY)
+            except Exception as exc:
+                entry[f"oxigraph_{kind}"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+
+        def run_rdflib():
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                return len(list(dataset.query(text)))
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+
+        try:
+            entry["rdflib"] = _median_runs(run_rdflib, spec["repeat"], slow=2.0)  # rdflib: fewer runs when slow
+        except _Timeout:
+            entry["rdflib"] = {"timeout": timeout}
+        except Exception as exc:
+            entry["rdflib"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+        result["queries"][name] = entry
+        log(f"  baseline {name}: " + ", ".join(
+            f"{k} {v.get('median', v.get('error', v.get('timeout')))}" for k, v in entry.items() if k != "params"))
+    for store in stores.values():
+        store.close()
+    result["store_bytes"] = folder_bytes(location)
+    result["peak_mb"] = maxrss_mb()
+    return result
+
+
+# ------------------------------------------------------------------------------- render
+
+def phase_render(spec: dict) -> dict:
+    """View graphs of about N nodes from gold records, rendered with render_view."""
+    from samgraf.graph.viewgraph import view_graph_from_records
+    from samgraf.graph.views import DEFAULT_MAX_NODES, render_view
+    from samgraf.loaders.model import Protocol
+
+    records = [Protocol.model_validate_json(p.read_text(encoding="utf-8"))
+               for p in sorted(Path(spec["corpus"]).glob("*.json"))]
+    rows = []
+    for target in spec["sizes"]:
+        low, high = 1, len(records)  # the fewest protocols whose view graph has at least ``target`` nodes
+        while low < high:
+            middle = (low + high) // 2
+            if view_graph_from_records(records[:middle]).number_of_nodes() >= target:
+                high = middle
+            else:
+                low = middle + 1
+        count = low
+        start = time.perf_counter()
+        graph = view_graph_from_records(records[:count])
+        build = time.perf_counter() - start
+        for max_nodes in sorted({DEFAULT_MAX_NODES, max(DEFAULT_MAX_NODES, graph.number_of_nodes())}):
+            start = time.perf_counter()
+            html = render_view(graph, f"benchmark {target}", max_nodes=max_nodes)
+            seconds = time.perf_counter() - start
+            data = html.split('id="samgraf-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+            drawn = len(json.loads(data)["nodes"])
+            rows.append({"target": target, "protocols": count, "nodes": graph.number_of_nodes(),
+                         "edges": graph.number_of_edges(), "max_nodes": max_nodes, "drawn": drawn,
+                         "build_seconds": build, "render_seconds": seconds, "html_bytes": len(html.encode("utf-8"))})
+            log(f"  render {target}: {rows[-1]}")
+    return {"rows": rows, "peak_mb": maxrss_mb()}
+
+
+PHASES = {"parse_one": phase_parse_one, "parse_all": phase_parse_all, "load": phase_load,
+          "queries": phase_queries, "baseline": phase_baseline, "render": phase_render}
+
+
+def run_phase(name: str, spec: dict, workdir: Path) -> dict:
+    """Run one phase in a fresh Python process; its result dict (``error`` when it failed)."""
+    spec_file = workdir / f"spec-{name}.json"
+    result_file = workdir / f"result-{name}.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    result_file.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--phase", name,
+                           "--spec", str(spec_file), "--result", str(result_file)], cwd=ROOT)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0 or not result_file.exists():
+        log(f"phase {name} failed (exit {proc.returncode})")
+        return {"error": f"exit status {proc.returncode}", "wall": wall}
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    result["wall"] = wall
+    return result
+
+
+# =============================================================================== the driver
+
+def ensure_corpus(workdir: Path, size: int, seed: str, jobs: int, gold: bool = False, prefix: str = "corpus") -> Path:
+    """The corpus of ``size`` protocols for ``seed``, generated once and reused."""
+    folder = workdir / f"{prefix}-{size}-s{seed}{'-gold' if gold else ''}"
+    if (folder / ".complete").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    log(f"generating {size:,} protocols (seed {seed}) in {folder}")
+    cmd = [sys.executable, str(HERE / "make_corpus.py"), "--protocols", str(size), "--seed", seed,
+           "--out", str(folder), "--jobs", str(jobs)] + (["--gold"] if gold else [])
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    (folder / ".complete").write_text(dt.datetime.now().isoformat(), encoding="utf-8")
+    return folder
+
+
+def machine() -> dict:
+    import pyoxigraph
+    import rdflib
+
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        memory = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1]) / 1024 ** 2
+    except (OSError, StopIteration):
+        memory = float("nan")
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "loaders", "graph", "samgraf"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        commit += " (+ uncommitted changes)" if dirty else ""
+    except OSError:
+        commit = "?"
+    return {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "cores": os.cpu_count(), "cpu": cpu,
+            "memory_gb": round(memory, 1), "python": platform.python_version(), "pyoxigraph": pyoxigraph.__version__,
+            "rdflib": rdflib.__version__, "platform": platform.platform(), "commit": commit,
+            "load_average": " ".join(f"{x:.1f}" for x in os.getloadavg())}
+
+
+# ------------------------------------------------------------------------------- tables
+
+def table(headers: list[str], rows: list[list], align: str | None = None) -> str:
+    align = align or "l" + "r" * (len(headers) - 1)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def num(value, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f}" if seconds >= 0.01 else f"{seconds * 1000:.1f}"
+
+
+def query_cell(entry: dict | None, repeat: int = 1) -> str:
+    if not entry:
+        return "–"
+    if "error" in entry:
+        return f"error ({entry['error'][:60]})"
+    if "timeout" in entry:
+        return f"> {entry['timeout']:g} s (timeout)"
+    runs = f", {entry['runs']} run" + ("s" if entry["runs"] > 1 else "") if entry["runs"] < repeat else ""
+    return f"{ms(entry['median'])} ({entry['rows']:,} rows{runs})"
+
+
+def ratio(slow: float | None, fast: float | None) -> str:
+    if not slow or not fast:
+        return "–"
+    return f"{slow / fast:,.1f}×"
+
+
+def report(results: dict) -> str:
+    m = results["machine"]
+    sizes = [s for s in results["sizes"]]
+    out = [f"## samgraf benchmark, {m['date']}", "",
+           f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB RAM, {m['platform']}; "
+           f"Python {m['python']}, pyoxigraph {m['pyoxigraph']}, rdflib {m['rdflib']}; samgraf at {m['commit']}; "
+           f"load average at start {m['load_average']}; seed {results['seed']}, {results['jobs']} parse processes.", ""]
+
+    out += ["### Parse", ""]
+    rows = []
+    for size in sizes:
+        r = results["by_size"][str(size)]
+        for key, mode in (("parse_one", "one core"), ("parse_all", f"all cores ({results['jobs']} processes)")):
+            p = r.get(key, {})
+            if "error" in p or not p:
+                rows.append([f"{size:,}", mode, p.get("error", "not run")] + ["–"] * 7)
+                continue
+            per_s = p["protocols"] / p["seconds"]
+            rows.append([f"{size:,}", mode, f"{p['protocols']:,}", num(p["bytes"] / 1e6, 1), num(p["seconds"], 1),
+                         num(per_s, 1), num(per_s / p["processes"], 1), num(p["bytes"] / 1e6 / p["seconds"], 2),
+                         num(p["peak_mb"]), f"{p['failed']:,}"])
+    out += [table(["corpus", "mode", "parsed", "MB", "seconds", "protocols/s", "per core", "MB/s", "peak RSS MB", "failed"],
+                  rows, "llrrrrrrrr"), "",
+            "Peak RSS on all cores is the main process plus each worker's peak (an upper bound of the total).", ""]
+
+    out += ["### Load into the embedded store (`load_records`)", ""]
+    rows = []
+    for size in sizes:
+        p = results["by_size"][str(size)].get("load", {})
+        if "error" in p or not p:
+            rows.append([f"{size:,}", p.get("error", "not run")] + ["–"] * 8)
+            continue
+        rows.append([f"{size:,}", f"{p['loaded']:,}", f"{p['failed']:,}", f"{p['quads']:,}", num(p["seconds"], 1),
+                     num(p["quads"] / p["seconds"]), num(p["loaded"] / p["seconds"], 1), num(p["store_bytes"] / 1e6),
+                     num(p["peak_mb"])])
+    out += [table(["corpus", "records loaded", "failed", "quads", "seconds", "triples/s", "protocols/s",
+                   "store on disk MB", "peak RSS MB"], rows), "",
+            "Records come from the all-cores parse (JSON lines); reading them back is not counted.", ""]
+
+    out += ["### End to end (parse on all cores, then load)", ""]
+    rows = []
+    for size in sizes:
+        r = results["by_size"][str(size)]
+        pa, lo = r.get("parse_all", {}), r.get("load", {})
+        if "seconds" not in pa or "seconds" not in lo:
+            continue
+        total = pa["seconds"] + lo["seconds"]
+        rows.append([f"{size:,}", num(pa["seconds"], 1), num(lo["seconds"], 1), num(total / 60, 1),
+                     num(max(pa["peak_mb"], lo["peak_mb"]) / 1024, 2)])
+    out += [table(["corpus", "parse s", "load s", "total min", "peak RSS GB"], rows), ""]
+
+    out += [f"### Query library on the embedded store (median of {results['repeat']} runs, ms, rows)", ""]
+    names = sorted({n for s in sizes for n in results["by_size"][str(s)].get("queries", {}).get("queries", {})})
+    rows = []
+    for name in names:
+        cells = [query_cell(results["by_size"][str(s)].get("queries", {}).get("queries", {}).get(name), results["repeat"]) for s in sizes]
+        rows.append([f"`{name}`"] + cells)
+    out += [table(["query"] + [f"{s:,} protocols" for s in sizes], rows), ""]
+    params = [f"{s:,}: " + "; ".join(f"{q}({', '.join(f'{k}={v}' for k, v in b.items())})"
+                                     for q, b in results["by_size"][str(s)].get("queries", {}).get("params", {}).items())
+              for s in sizes if results["by_size"][str(s)].get("queries", {}).get("params")]
+    if params:
+        out += ["Parameters (found in each store): " + " — ".join(params), ""]
+
+    for size in sizes:
+        b = results["by_size"][str(size)].get("baseline", {})
+        if not b:
+            continue
+        out += [f"### Baseline at {size:,}: the same quads on rdflib's in-memory Dataset", ""]
+        if "error" in b:
+            out += [f"Baseline failed: {b['error']}", ""]
+            continue
+        out += [f"{b['protocols']:,} protocols ({b['quads']:,} quads, {b['graphs']:,} named graphs)"
+                + (f", the first {b['protocols']:,} of the corpus (`--baseline-max`)" if b["protocols"] < size else "")
+                + f"; rdflib held them in about {num(b.get('rdflib_mb'))} MB more RSS. Ratios are rdflib time / "
+                  "oxigraph time (> 1 means oxigraph is faster).", ""]
+        load = b["load"]
+        rows = [["write, graph by graph (s)", num(load["oxigraph_disk"], 2), num(load["oxigraph_memory"], 2),
+                 num(load["rdflib"], 2), ratio(load["rdflib"], load["oxigraph_disk"]),
+                 ratio(load["rdflib"], load["oxigraph_memory"])]]
+        for name, entry in b["queries"].items():
+            disk, memory, rdf = entry.get("oxigraph_disk", {}), entry.get("oxigraph_memory", {}), entry.get("rdflib", {})
+            slow = rdf.get("median") or (rdf.get("timeout") if "timeout" in rdf else None)
+            prefix = ">" if "timeout" in rdf else ""
+            rows.append([f"`{name}` (ms)", query_cell(disk, results["repeat"]), query_cell(memory, results["repeat"]),
+                         query_cell(rdf, results["repeat"]),
+                         (prefix + ratio(slow, disk.get("median"))) if slow else "–",
+                         (prefix + ratio(slow, memory.get("median"))) if slow else "–"])
+        out += [table(["measure", "oxigraph (disk, EmbeddedStore)", "oxigraph (memory)", "rdflib Dataset",
+                       "ratio vs disk", "ratio vs memory"], rows), ""]
+
+    r = results.get("render")
+    if r:
+        out += ["### Render (`render_view`, gold records of a render corpus)", ""]
+        if "error" in r:
+            out += [f"Render failed: {r['error']}", ""]
+        else:
+            rows = [[f"{x['nodes']:,}", f"{x['edges']:,}", f"{x['protocols']:,}", f"{x['max_nodes']:,}", f"{x['drawn']:,}",
+                     num(x["build_seconds"], 2), num(x["render_seconds"], 2), num(x["html_bytes"] / 1e6, 1)]
+                    for x in r["rows"]]
+            out += [table(["view graph nodes", "edges", "protocols", "max_nodes", "nodes drawn", "build s", "render s",
+                           "HTML MB"], rows), "",
+                    f"Peak RSS of the render process: {num(r['peak_mb'])} MB. With the default `max_nodes` "
+                    "(6,000) bigger graphs are aggregated before drawing; the second row of a size draws every node.", ""]
+
+    out += ["### Targets", "", table(["target", "measured", "met"], targets(results), "llc"), ""]
+    return "\n".join(out)
+
+
+def targets(results: dict) -> list[list[str]]:
+    rows = []
+    by = results["by_size"]
+    sizes = results["sizes"]
+
+    def mark(ok):
+        return "–" if ok is None else ("yes" if ok else "**no**")
+
+    parse = [(s, by[str(s)]["parse_one"]) for s in sizes if "seconds" in by[str(s)].get("parse_one", {})]
+    if parse:
+        s, p = parse[-1]
+        rate = p["protocols"] / p["seconds"]
+        rows.append([f"parse ≥ {TARGET_PARSE_PER_CORE:.0f} protocols/s per core", f"{rate:,.1f}/s on one core ({s:,})",
+                     mark(rate >= TARGET_PARSE_PER_CORE)])
+    for s in sizes:
+        pa, lo = by[str(s)].get("parse_all", {}), by[str(s)].get("load", {})
+        if s >= 100_000 and "seconds" in pa and "seconds" in lo:
+            total = pa["seconds"] + lo["seconds"]
+            peak = max(pa["peak_mb"], lo["peak_mb"]) / 1024
+            rows.append([f"{s:,} parsed + loaded < 15 min", f"{total / 60:,.1f} min", mark(total < TARGET_100K_SECONDS)])
+            rows.append([f"{s:,}: peak memory < {TARGET_PEAK_GB:.0f} GB", f"{peak:,.2f} GB", mark(peak < TARGET_PEAK_GB)])
+    for s in sizes:
+        queries = by[str(s)].get("queries", {}).get("queries", {})
+        if s >= 10_000 and queries:
+            worst = max(queries.items(), key=lambda kv: kv[1].get("median", math.inf))
+            value = worst[1].get("median", math.inf)
+            rows.append([f"each library query < 1 s at {s:,}", f"slowest `{worst[0]}` "
+                         + (f"{value:,.2f} s" if value < math.inf else "failed"),
+                         mark(value < TARGET_QUERY_SECONDS) if s == 10_000 else "– (figures)"])
+    for s in sizes:
+        b = by[str(s)].get("baseline", {})
+        if "load" not in b:
+            continue
+        load = b["load"]["rdflib"] / b["load"]["oxigraph_disk"]
+        rows.append([f"embedded store ≥ {TARGET_RATIO:.0f}× rdflib on load ({b['protocols']:,} protocols)",
+                     f"{load:,.1f}×", mark(load >= TARGET_RATIO)])
+        ratios = []
+        for name, entry in b["queries"].items():
+            rdf, disk = entry.get("rdflib", {}), entry.get("oxigraph_disk", {})
+            slow = rdf.get("median") or rdf.get("timeout")
+            if slow and disk.get("median"):
+                ratios.append((slow / disk["median"], name))
+        if ratios:
+            worst, geo = min(ratios), math.exp(statistics.mean(math.log(r) for r, _ in ratios))
+            rows.append([f"embedded store ≥ {TARGET_RATIO:.0f}× rdflib on the query library ({b['protocols']:,})",
+                         f"geometric mean {geo:,.1f}×, lowest {worst[0]:,.1f}× (`{worst[1]}`)",
+                         mark(worst[0] >= TARGET_RATIO)])
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
+    ap.add_argument("--with-100k", action="store_true", help="also 100,000 protocols (takes long)")
+    ap.add_argument("--seed", default="1", help="corpus seed (default 1)")
+    ap.add_argument("--workdir", default=str(DEFAULT_WORKDIR), help="corpora, records, stores, results")
+    ap.add_argument("--jobs", type=int, default=0, help="processes for the all-cores parse and corpus generation (0 = all cores)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
+    ap.add_argument("--one-core-max", type=int, default=0,
+                    help="parse at most this many protocols in the one-core pass (0 = the whole corpus)")
+    ap.add_argument("--baseline-max", type=int, default=2000,
+                    help="protocols in the rdflib baseline (rdflib needs ~1 GB per million quads; default 2000)")
+    ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before an rdflib query is given up")
+    ap.add_argument("--render-sizes", default=",".join(map(str, RENDER_SIZES)), help="view graph sizes (nodes)")
+    ap.add_argument("--skip", default="", help="phases to skip, comma-separated: parse_one, baseline, render, ...")
+    ap.add_argument("--markdown", help="also write the tables to this file")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--spec", help=argparse.SUPPRESS)
+    ap.add_argument("--result", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.phase:  # child process
+        spec = json.loads(Path(args.spec).read_text(encoding="utf-8"))
+        result = PHASES[args.phase](spec)
+        Path(args.result).write_text(json.dumps(result, default=str), encoding="utf-8")
+        return 0
+
+    jobs = args.jobs or os.cpu_count() or 1
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.with_100k and 100_000 not in sizes:
+        sizes.append(100_000)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    workdir = Path(args.workdir).resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    results_file = workdir / f"results-{stamp}.json"
+    results = {"machine": machine(), "seed": args.seed, "jobs": jobs, "repeat": args.repeat, "sizes": sizes,
+               "by_size": {}, "render": None}
+
+    def save():
+        results_file.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+
+    for size in sizes:
+        corpus = ensure_corpus(workdir, size, args.seed, jobs)
+        records = workdir / f"records-{size}-s{args.seed}.jsonl"
+        store = workdir / f"store-{size}-s{args.seed}"
+        r = results["by_size"].setdefault(str(size), {})
+        plan = [
+            ("parse_one", {"corpus": str(corpus), "limit": args.one_core_max or None}),
+            ("parse_all", {"corpus": str(corpus), "jobs": jobs, "records": str(records)}),
+            ("load", {"records": str(records), "store": str(store)}),
+            ("queries", {"store": str(store), "repeat": args.repeat}),
+            ("baseline", {"records": str(records), "store": str(workdir / f"baseline-store-{size}-s{args.seed}"),
+                          "limit": args.baseline_max or None, "repeat": args.repeat, "timeout": args.query_timeout}),
+        ]
+        for name, spec in plan:
+            if name in skip:
+                continue
+            if name in ("load", "queries", "baseline") and not records.exists():
+                r[name] = {"error": "no records (the all-cores parse did not run)"}
+                continue
+            log(f"{size:,} protocols: {name}")
+            r[name] = run_phase(name, spec, workdir)
+            save()
+        shutil.rmtree(workdir / f"baseline-store-{size}-s{args.seed}", ignore_errors=True)
+
+    if "render" not in skip:
+        render_sizes = [int(s) for s in args.render_sizes.split(",") if s.strip()]
+        corpus = ensure_corpus(workdir, max(50, math.ceil(max(render_sizes) / 25)), args.seed, jobs, gold=True,
+                               prefix="render")
+        log("render")
+        results["render"] = run_phase("render", {"corpus": str(corpus), "sizes": render_sizes}, workdir)
+        save()
+
+    text = report(results)
+    print(text)
+    if args.markdown:
+        Path(args.markdown).write_text(text + "\n", encoding="utf-8")
+    log(f"raw figures in {results_file}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
