@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party
+from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
 from samgraf.loaders.text import Line, paragraphs
 
 DECISION_HEADING = re.compile(
@@ -25,10 +25,10 @@ ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilago
 NUMBERED_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>.+)$")
 BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
 QUOTED = re.compile(r"[”“\"«][^”“\"«»]{10,}?[”“\"»]")
-SENTENCE_END = re.compile(
-    r"(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bm\.fl)(?<!\bev)(?<!\bca)(?<!\bkl)(?<!\bnr)(?<!\bresp)(?<!\bjfr)(?<!\bp\.g\.a)(?<!\bs\.k)"
-    r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])"
-)
+# A sentence ends at . ! or ? followed by space and a capital or digit, but not after a
+# common abbreviation (t.ex., bl.a., ca., kl., nr.).
+_ABBREVIATION_END = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|ev|ca|kl|nr|resp|jfr|p\.g\.a|s\.k))\.$", re.I)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
 PRESENTER_VERBS = (
     r"föredrar|föredrog|informerar|informerade|redovisar|redovisade|återredovisar|återrapporterar|"
@@ -37,6 +37,8 @@ PRESENTER_VERBS = (
     r"hänvisar|föredras av|drar ärendet|drog ärendet"
 )
 _PRESENTER = re.compile(rf"^(?P<subj>.{{2,170}}?)\s+(?P<verb>{PRESENTER_VERBS})\b", re.I)
+# Cheap test on lower-cased text before _PRESENTER: the verbs' first words as plain strings.
+_PRESENTER_NEEDLE = re.compile("|".join(sorted({re.escape(v.split()[0]) for v in PRESENTER_VERBS.split("|")})))
 
 DECISION_VERB = re.compile(
     r"\b(?:godkänn(?:er|es|s|des|de)|godkände|beslut(?:ar|ade|as|ades)|beslöt|fastställ(?:er|es|s|des|de)|"
@@ -101,11 +103,20 @@ def classify(text: str, inherited: str | None = None) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    sentences: list[str] = []
+    for part in SENTENCE_END.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences
 
 
 def units_from_lines(lines: list[Line]) -> list[DecisionUnit]:
@@ -229,8 +240,17 @@ class PersonIndex:
 
     names: list[str]
 
-    def canonical(self, name: str) -> str:
+    def __post_init__(self) -> None:
+        self._by_surname: dict[str, list[str]] = {}
         for known in self.names:
+            self._by_surname.setdefault(surname_key(known), []).append(known)
+
+    def matches(self, name: str) -> bool:
+        """Whether a participant's name is a spelling of ``name``."""
+        return any(same_person_name(name, known) for known in self._by_surname.get(surname_key(name), ()))
+
+    def canonical(self, name: str) -> str:
+        for known in self._by_surname.get(surname_key(name), ()):
             if same_person_name(known, name):
                 return known
         return name
@@ -258,7 +278,7 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
         matched = None
         for length in (4, 3, 2):
             cand = " ".join(tokens[i : i + length])
-            if len(tokens[i : i + length]) == length and any(same_person_name(cand, n) for n in index.names):
+            if len(tokens[i : i + length]) == length and index.matches(cand):
                 matched = (index.canonical(cand), length)
                 break
         if matched is None and is_first_name(tok):
@@ -286,8 +306,10 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
     for para in paragraphs(body):
         text = _norm(" ".join(ln.stripped.replace("\t", " ") for ln in para))
         text = QUOTED.sub(" ", text)
+        if not _PRESENTER_NEEDLE.search(text.lower()):
+            continue
         for sentence in split_sentences(text):
-            m = _PRESENTER.match(sentence)
+            m = _PRESENTER.match(sentence) if _PRESENTER_NEEDLE.search(sentence[:200].lower()) else None
             if not m:
                 continue
             subj = m.group("subj")

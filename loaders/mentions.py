@@ -16,6 +16,8 @@ AGREEMENT_PATTERNS = (
     re.compile(r"\b[\wåäöÅÄÖ]*(?:hemsjukvårds|samverkans)(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I),
     re.compile(r"\b(?:[Aa]vtal(?:et)?|[Öö]verenskommelse(?:n)?)\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"),
 )
+# Substrings (lower case) without which the pattern above at the same position cannot match.
+_AGREEMENT_NEEDLES = (("-avtal",), ("hemsjukvårds", "samverkans"), ("avtal", "överenskommelse"))
 BODY_PATTERN = re.compile(
     r"\b(?:[A-ZÅÄÖ][\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
     r"[A-ZÅÄÖ]{1,4}-[A-ZÅÄÖ]{2,5}|SamReKo|SocSam|SOCSAM)\b"
@@ -26,6 +28,16 @@ KNOWN_ORGANISATIONS = (
     "Karolinska institutet", "Datainspektionen", "IVO", "Cambio", "CeHis", "Kommunal", "Vårdförbundet", "BUP",
     "Folkhälsomyndigheten", "E-hälsomyndigheten", "Regionförbundet", "Göteborgs universitet",
 )
+
+
+
+
+def _whole_words(names: tuple[str, ...]) -> dict[str, re.Pattern]:
+    return {n: re.compile(rf"(?<![\wåäö]){re.escape(n)}(?![\wåäö])") for n in names}
+
+
+_KNOWN_AGREEMENT = _whole_words(KNOWN_AGREEMENTS)
+_KNOWN_ORGANISATION = _whole_words(KNOWN_ORGANISATIONS)
 _ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")
 _COMMON_CAPS = {"SVOM", "LSG", "PPT", "GAP", "IT", "OK", "EU", "HP", "AC", "VD", "SOU", "IFO", "ÖK", "PDF"}
 
@@ -40,23 +52,25 @@ def _dedupe(values: list[str]) -> list[str]:
     return out
 
 
+def _known_in(text: str, patterns: dict[str, re.Pattern]) -> list[str]:
+    """Listed names that occur in ``text`` as whole words (a substring test first: it is cheap)."""
+    return [name for name, pattern in patterns.items() if name in text and pattern.search(text)]
+
+
 def find_mentions(text: str, own_acronym: str | None = None, person_names: list[str] = ()) -> dict[str, list[str]]:
     bodies, agreements, organisations = [], [], []
-    for name in KNOWN_AGREEMENTS:
-        if re.search(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", text):
-            agreements.append(name)
-    for pattern in AGREEMENT_PATTERNS:
-        for m in pattern.finditer(text):
-            agreements.append(m.group(0).strip())
+    agreements += _known_in(text, _KNOWN_AGREEMENT)
+    lowered = text.lower()
+    for pattern, needles in zip(AGREEMENT_PATTERNS, _AGREEMENT_NEEDLES):
+        if any(n in lowered for n in needles):
+            agreements += [m.group(0).strip() for m in pattern.finditer(text)]
     for m in BODY_PATTERN.finditer(text):
         word = m.group(0)
         if word.casefold() in ("arbetsgruppen", "gruppen", "styrgruppen"):
             bodies.append(word)
         elif word != own_acronym:
             bodies.append(word)
-    for name in KNOWN_ORGANISATIONS:
-        if re.search(rf"(?<![\wåäö]){re.escape(name)}(?![\wåäö])", text):
-            organisations.append(name)
+    organisations += _known_in(text, _KNOWN_ORGANISATION)
     known = {a.casefold() for a in agreements + bodies + organisations}
     names = " ".join(person_names)
     for m in _ACRONYM.finditer(text):

@@ -146,14 +146,24 @@ def _name_cost(words: list[str]) -> float:
     return cost
 
 
+_NAME_PUNCTUATION = re.compile(r"[-‐‑–—.]")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key for a name (``Britt Inger`` = ``Britt-Inger``)."""
     t = unicodedata.normalize("NFKD", text.casefold())
     t = "".join(c for c in t if not unicodedata.combining(c))
-    t = re.sub(r"[-‐‑–—.]", " ", t)
-    return " ".join(t.split())
+    return " ".join(_NAME_PUNCTUATION.sub(" ", t).split())
 
 
+def surname_key(name: str) -> str:
+    """The folded last word of a name: two spellings of one name share it."""
+    parts = fold(name).split()
+    return parts[-1] if parts else ""
+
+
+@lru_cache(maxsize=65536)
 def same_person_name(a: str, b: str) -> bool:
     """Do two spellings denote the same name? (exact fold, or a small edit within the given name)."""
     fa, fb = fold(a), fold(b)

@@ -70,6 +70,9 @@ class Text:
         return self.source_text[start:end]
 
 
+_SPACES = re.compile(r"[ \u2000-\u200a]+")
+
+
 def clean_inline(text: str) -> str:
     """Clean one line: HTML tags and entities, soft hyphens, superscripts spaced, whitespace."""
     if "<" in text and _HAS_HTML.search(text):
@@ -80,7 +83,7 @@ def clean_inline(text: str) -> str:
     text = text.replace("**", "")
     if _SUPER_RUN.search(text):
         text = _SUPER_RUN.sub(lambda m: " " + m.group(0).translate(SUPERSCRIPTS) + " ", text)
-    return re.sub(r"[ \u2000-\u200a]+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def html_paragraphs(cell: str) -> list[str]:
@@ -119,8 +122,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _furniture_key(text: str) -> str:
-    t = re.sub(r"\s+", " ", text.replace("\t", " ")).strip().lower()
-    return t
+    return " ".join(text.split()).lower()
 
 
 def _is_candidate(text: str) -> bool:
@@ -135,10 +137,12 @@ def _is_candidate(text: str) -> bool:
     return True
 
 
-def find_furniture(lines: list[Line]) -> set[str]:
+def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set[str]:
     """Keys of lines that are page furniture: stamps, page numbers, and blocks repeated per page."""
+    if line_keys is None:
+        line_keys = [_furniture_key(ln.text) for ln in lines]
     nonblank = [ln for ln in lines if not ln.blank]
-    keys = [_furniture_key(ln.text) for ln in nonblank]
+    keys = [k for k, ln in zip(line_keys, lines) if not ln.blank]
     counts = Counter(keys)
     furniture: set[str] = set()
     for key in counts:
@@ -153,14 +157,16 @@ def find_furniture(lines: list[Line]) -> set[str]:
         furniture.update(numbered_pages)
     # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
     min_repeats = 3
+    candidate = [counts[k] >= min_repeats and _is_candidate(ln.text) for k, ln in zip(keys, nonblank)]
     for n in (4, 3, 2, 1):
         grams = Counter()
         for i in range(len(keys) - n + 1):
+            if not all(candidate[i : i + n]):
+                continue
             gram = tuple(keys[i : i + n])
             if any(k in furniture for k in gram):
                 continue
-            if all(_is_candidate(nonblank[i + j].text) for j in range(n)):
-                grams[gram] += 1
+            grams[gram] += 1
         for gram, c in grams.items():
             if c < min_repeats:
                 continue
@@ -182,10 +188,10 @@ def _letterhead_like(key: str) -> bool:
 def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
     physical = split_lines(text)
-    furniture = find_furniture(physical)
+    keys = [_furniture_key(ln.text) for ln in physical]
+    furniture = find_furniture(physical, keys)
     lines: list[Line] = []
-    for ln in physical:
-        key = _furniture_key(ln.text)
+    for ln, key in zip(physical, keys):
         if key in furniture and not ln.blank:
             continue
         if "\t" in ln.text:
@@ -218,4 +224,4 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def join_text(lines: list[Line]) -> str:
-    return re.sub(r"\s+", " ", " ".join(ln.text.replace("\t", " ") for ln in lines)).strip()
+    return " ".join(" ".join(ln.text for ln in lines).split())

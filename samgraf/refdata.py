@@ -111,6 +111,7 @@ def municipality_by_code(code: str) -> Municipality | None:
     return next((m for m in municipalities() if m.code == code), None)
 
 
+@lru_cache(maxsize=4096)
 def _find_county(text_key: str) -> Region | None:
     best = None
     for form, region in _region_words().items():
