@@ -246,8 +246,19 @@ def run_query(store: Store, query: str | None = None, *, name: str | None = None
     """Run a literal query or a named library query, binding ``params`` as parameters."""
     if (query is None) == (name is None):
         raise QueryError("give either a query text or a query name")
-    text = query_text(name) if name is not None else query
+    text = query_text(name) if name is not None else with_prefixes(query)
     return store.query(text, {k: to_term(v) for k, v in (params or {}).items()})
+
+
+_DECLARED_PREFIX = re.compile(r"^\s*PREFIX\s+([\w-]*):", re.I | re.M)
+
+
+def with_prefixes(query: str) -> str:
+    """The query with samgraf's usual prefixes (``sg:``, ``besluit:``, ``org:`` …) declared
+    where it uses them without declaring them itself."""
+    declared = set(_DECLARED_PREFIX.findall(query))
+    missing = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w:/#-]){re.escape(p)}:", query)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + query
 
 
 _NUMERIC = {"integer": int, "int": int, "long": int, "short": int, "nonNegativeInteger": int,
