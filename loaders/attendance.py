@@ -16,6 +16,7 @@ from samgraf.loaders.names import (
     is_first_name,
     is_name_token,
     looks_like_person,
+    looks_like_surname,
     same_person_name,
     split_names,
     strip_party,
@@ -196,7 +197,10 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
         if not piece:
             continue
         tokens = piece.split()
-        if all(is_name_token(t) for t in tokens) and is_first_name(tokens[0]) and len(tokens) >= 2:
+        # A run of names may start with a given name the lexicon lacks; other given names in it tell.
+        if all(is_name_token(t) for t in tokens) and len(tokens) >= 2 and (
+                is_first_name(tokens[0]) or len(tokens) >= 4 and not looks_like_surname(tokens[0])
+                and sum(map(is_first_name, tokens[2:])) >= 1):
             names = split_names(piece) if len(tokens) > 3 or any(is_first_name(t) for t in tokens[2:]) else [piece]
         elif looks_like_person(piece, known_first=False) and len(tokens) <= 3:
             names = [piece]

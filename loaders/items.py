@@ -85,7 +85,10 @@ def _mark_toc_runs(cands: list[dict], lines: list[Line]) -> None:
                 c["toc"] = True
 
     for c in cands:
-        if run and _only_blank_between(lines, run[-1]["i"], c["i"]) and run[-1]["title"] and c["title"]:
+        # A heading continues the run unless it is written differently (a contents entry with
+        # dot leaders or a page number before a plain heading) or its number starts over.
+        if (run and _only_blank_between(lines, run[-1]["i"], c["i"]) and run[-1]["title"] and c["title"]
+                and run[-1]["toc"] == c["toc"] and int(c["num"]) > int(run[-1]["num"])):
             run.append(c)
         else:
             close()

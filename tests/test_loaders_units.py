@@ -227,6 +227,11 @@ def test_run_together_names_without_organisations():
         ("Agnes Lundkvist", ["other"], None), ("Bertil Sandström", ["other"], None), ("Cecilia Nordahl", ["other"], None)]
 
 
+def test_run_together_names_starting_with_a_given_name_not_in_the_lexicon():
+    r = parse(head(attendance="Övriga närvarande\tZorana Lundkvist Bertil Sandström Cecilia Nordahl\n") + ITEMS_TAIL)
+    assert [p["name"] for p in r["participants"]] == ["Zorana Lundkvist", "Bertil Sandström", "Cecilia Nordahl"]
+
+
 def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
     r = parse(head("Datum: 2011-04-12", attendance=(
         "Närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\tSkellefteå kommun Landstinget Region Västerbotten\n"
@@ -341,6 +346,15 @@ def test_bare_section_number_with_title_below_and_contents_numbers_win():
     assert all("....." not in it["span"]["quote"] for it in r["items"])
     assert item(r, "12")["span"]["quote"].startswith("§13\nRapport")
     assert item(r, "12")["presenters"] == ["Agnes Lundkvist"]
+
+
+def test_first_section_right_after_the_contents_is_an_item():
+    toc = ("Innehållsförteckning\n\n§ 4\tMötets öppnande.....\t2\n§ 5\tBudget.....\t2\n"
+           "§ 6\tÖvrigt.....\t3\n\n")
+    body = "§ 4 Mötets öppnande\nOrdföranden öppnade mötet.\n\n§ 5 Budget\nText.\n\n§ 6 Övrigt\nText.\n"
+    r = parse(head(attendance="Beslutande\tAgnes Lundkvist, ordförande\tUmeå kommun\n") + toc + body)
+    assert [it["number"] for it in r["items"]] == ["4", "5", "6"]
+    assert item(r, "4")["span"]["quote"].startswith("§ 4 Mötets öppnande\nOrdföranden")
 
 
 def test_numbered_sequence_layout():
