@@ -140,6 +140,10 @@ def _role_of(word: str) -> str | None:
     return None
 
 
+_BRACKETED_ROLE = re.compile(
+    r"\s*\(\s*((?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
+
+
 def parse_people(text: str, base_role: str) -> list[list[Entry]]:
     """Entries named in one run of text, in groups (names joined by ``och`` share a row)."""
     text, items = take_items(text)
@@ -158,6 +162,8 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
                 groups.append([Entry(sub, roles if sub == name or sub == split_names(name)[-1] else [base_role],
                                      party=m.group(2), items=items)])
         return groups
+    # A role in brackets inside a run of names ends a name: "Anna Berg (Ordförande) Per Lund".
+    text = _BRACKETED_ROLE.sub(lambda m: f", {m.group(1)}, ", text)
     chunks = re.split(r"(,|\boch\b|;)", text)
     join_next = False
     last_chunk_single = False

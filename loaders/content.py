@@ -186,7 +186,23 @@ def decision_sections(body: list[Line]) -> list[list[Line]]:
             continue
         if current is not None:
             current.append(ln)
+    for section in sections:
+        _drop_trailing_group_heading(section)
     return [s for s in sections if any(not x.blank for x in s)]
+
+
+def _drop_trailing_group_heading(section: list[Line]) -> None:
+    """A short unpunctuated line ending the last item of a group (``Informationsärenden``) heads
+    the next group of items; it is not part of the decision before it."""
+    content = [k for k, ln in enumerate(section) if not ln.blank]
+    if len(content) < 2:
+        return
+    last = section[content[-1]].stripped
+    before = section[content[-2]]
+    if (content[-1] - content[-2] > 1 and len(last.split()) <= 3 and last[:1].isupper()
+            and not re.search(r"[.!?:;,)]$", last) and not re.search(r"\d", last)
+            and re.search(r"[.!?]$", before.stripped)):
+        del section[content[-1]:]
 
 
 def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUnit]:

@@ -232,6 +232,12 @@ def test_run_together_names_starting_with_a_given_name_not_in_the_lexicon():
     assert [p["name"] for p in r["participants"]] == ["Zorana Lundkvist", "Bertil Sandström", "Cecilia Nordahl"]
 
 
+def test_role_in_brackets_inside_a_run_of_names():
+    r = parse(head(attendance="Beslutande\tAgnes Lundkvist Bertil Sandström (Ordförande) Cecilia Nordahl\n") + ITEMS_TAIL)
+    assert [(p["name"], p["roles"]) for p in r["participants"]] == [
+        ("Agnes Lundkvist", ["member"]), ("Bertil Sandström", ["chair", "member"]), ("Cecilia Nordahl", ["member"])]
+
+
 def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
     r = parse(head("Datum: 2011-04-12", attendance=(
         "Närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\tSkellefteå kommun Landstinget Region Västerbotten\n"
@@ -404,6 +410,16 @@ def test_body_decision_section_numbered_points_inherit_recommendation():
         ("införa riktlinjen från den 1 juni", "recommendation"),
     ]
     assert item(r, "1")["presenters"] == ["Bertil Sandström"]
+
+
+def test_a_group_heading_after_the_last_decision_is_not_a_decision():
+    r = parse(DEC_HEAD + (
+        "§ 1 Protokoll\n\nBeslut\n\nProtokollet läggs till handlingarna.\n\nInformationsärenden\n\n"
+        "§ 2 Budget\n\nBeslut\n\nGodkänd\n"
+    ))
+    assert decisions(r, "1") == [("Protokollet läggs till handlingarna.", "noted")]
+    # a short decision standing alone is kept
+    assert [text for text, _ in decisions(r, "2")] == ["Godkänd"]
 
 
 def test_decision_types_under_beslut():
