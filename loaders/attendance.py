@@ -141,7 +141,7 @@ def _role_of(word: str) -> str | None:
 
 
 _BRACKETED_ROLE = re.compile(
-    r"\s*\(\s*((?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
+    r"\s*\(\s*((?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
 
 
 def parse_people(text: str, base_role: str) -> list[list[Entry]]:

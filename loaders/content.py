@@ -45,7 +45,7 @@ DECISION_VERB = re.compile(
     r"antar|antas|antogs|antog|valdes|väljs|utsågs|utses|utser|utsåg|tillstyrk(?:er|tes|s)|avslog|avslås|"
     r"bifall(?:er|s)|biföll|tillsätt(?:er|s)|tillsattes|noterades|noteras|antecknades|antecknas|"
     r"lades till handlingarna|läggs till handlingarna|kompletterades|bordla(?:des|gs)|bordläggs|"
-    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
+    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|ställ(?:er|de)\s+sig\s+bakom|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
     r"gav\b.{1,80}\bi uppdrag|får\b.{0,60}\bi uppdrag)",
     re.I,
 )

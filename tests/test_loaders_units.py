@@ -233,9 +233,12 @@ def test_run_together_names_starting_with_a_given_name_not_in_the_lexicon():
 
 
 def test_role_in_brackets_inside_a_run_of_names():
-    r = parse(head(attendance="Beslutande\tAgnes Lundkvist Bertil Sandström (Ordförande) Cecilia Nordahl\n") + ITEMS_TAIL)
+    r = parse(head(attendance=(
+        "Beslutande\tAgnes Lundkvist Bertil Sandström (Ordförande) Cecilia Nordahl (1:e vice ordförande) Dan Ek\n"
+    )) + ITEMS_TAIL)
     assert [(p["name"], p["roles"]) for p in r["participants"]] == [
-        ("Agnes Lundkvist", ["member"]), ("Bertil Sandström", ["chair", "member"]), ("Cecilia Nordahl", ["member"])]
+        ("Agnes Lundkvist", ["member"]), ("Bertil Sandström", ["chair", "member"]),
+        ("Cecilia Nordahl", ["vice_chair", "member"]), ("Dan Ek", ["member"])]
 
 
 def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
