@@ -51,6 +51,7 @@ TARGET_100K_SECONDS = 15 * 60
 TARGET_PEAK_GB = 4.0
 TARGET_QUERY_SECONDS = 1.0
 TARGET_RATIO = 5.0
+MAX_RSS_GB = 10.0  # default cap on a phase's resident memory (the machine is shared)
 SLOW_QUERY = 10.0  # seconds: a query slower than this on its first run is not repeated
 
 
@@ -60,6 +61,11 @@ def log(message: str) -> None:
 
 def maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: kB
+
+
+def rss_mb() -> float:
+    """This process's resident memory now."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 ** 2
 
 
 def folder_bytes(path: Path) -> int:
@@ -239,25 +245,71 @@ def _median_runs(run, repeat: int, slow: float = math.inf) -> dict:
     return {"median": statistics.median(times), "runs": len(times), "first": times[0], "rows": rows}
 
 
+def in_fork(fn, deadline: float) -> dict:
+    """``fn()`` (a dict) in a forked process, given up after ``deadline`` seconds.
+
+    pyoxigraph evaluates a query in Rust, where no signal interrupts it, so a slow query is
+    stopped by ending its process. Fork only while this process holds no on-disk store open.
+    """
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def target():
+        try:
+            send.send(("ok", fn()))
+        except BaseException as exc:  # noqa: BLE001 - reported, not raised
+            send.send(("error", f"{type(exc).__name__}: {exc}"[:300]))
+
+    process = ctx.Process(target=target, daemon=True)
+    process.start()
+    if not receive.poll(deadline):
+        process.kill()
+        process.join()
+        return {"timeout": deadline}
+    status, value = receive.recv()
+    process.join()
+    return value if status == "ok" else {"error": value}
+
+
+def _oxigraph_runs(open_store, text: str, repeat: int, timeout: float) -> dict:
+    """Median of ``repeat`` runs of ``text`` on the store ``open_store()`` gives, in a forked process."""
+    def work():
+        store = open_store()
+        try:
+            return _median_runs(lambda: len(store.query(text).rows), repeat, slow=min(SLOW_QUERY, timeout / repeat))
+        finally:
+            store.close()
+
+    return in_fork(work, timeout + SLOW_QUERY)
+
+
+def _library_text(name: str, params: dict) -> str:
+    from samgraf.graph.api import query_text, to_term
+    from samgraf.graph.store import inject_values
+
+    return inject_values(query_text(name), {k: to_term(v) for k, v in params.items()})
+
+
 def phase_queries(spec: dict) -> dict:
     """The query library on the store loaded by phase_load: median of ``repeat`` runs each."""
-    from samgraf.graph.api import query_names, run_query
+    from samgraf.graph.api import query_names
     from samgraf.graph.store import EmbeddedStore
 
     store = EmbeddedStore(spec["store"])
     params = discover_params(store)
+    store.close()
+    del store
+    timeout = spec.get("timeout", 60.0)
     results = {}
     for name in query_names():
         bound = params.get(name, {})
-        try:
-            results[name] = _median_runs(lambda: len(run_query(store, name=name, params=bound).rows), spec["repeat"],
-                                         slow=SLOW_QUERY)
-        except Exception as exc:
-            results[name] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+        results[name] = _oxigraph_runs(lambda: EmbeddedStore(spec["store"]), _library_text(name, bound),
+                                       spec["repeat"], timeout)
         results[name]["params"] = bound
-        log(f"  {name}: {results[name].get('median', results[name].get('error'))}")
-    store.close()
-    return {"params": params, "queries": results, "peak_mb": maxrss_mb()}
+        log(f"  {name}: " + str(results[name].get("median", results[name].get("error", results[name].get("timeout")))))
+    return {"params": params, "queries": results, "peak_mb": max(maxrss_mb(), maxrss_mb(resource.RUSAGE_CHILDREN))}
 
 
 # ------------------------------------------------------------------------------- baseline
@@ -298,14 +350,15 @@ def phase_baseline(spec: dict) -> dict:
     import pyoxigraph as ox
     import rdflib
 
-    from samgraf.graph.api import load_records, query_names, query_text, to_term
-    from samgraf.graph.store import EmbeddedStore, inject_values
+    from samgraf.graph.api import load_records, query_names
+    from samgraf.graph.store import EmbeddedStore
 
+    timeout = spec["timeout"]
     records = _TimedRecords(Path(spec["records"]), spec.get("limit"))
-    source = EmbeddedStore(None)
-    load_records(source, records)
-    quads = list(ox.parse(source.dump_nquads(), format=ox.RdfFormat.N_QUADS))
-    del source
+    memory = EmbeddedStore(None)
+    load_records(memory, records)
+    quads = list(ox.parse(memory.dump_nquads(), format=ox.RdfFormat.N_QUADS))
+    del memory
     by_graph: dict[str, list] = defaultdict(list)
     for quad in quads:
         by_graph[quad.graph_name.value].append(quad)
@@ -324,6 +377,16 @@ def phase_baseline(spec: dict) -> dict:
         store._store.flush()
         result["load"][f"oxigraph_{kind}"] = time.perf_counter() - start
     log(f"  baseline: oxigraph written: {result['load']}")
+    params = discover_params(stores["disk"])
+    stores["disk"].close()  # reopened by each forked query process
+    memory = stores["memory"]
+    openers = {"disk": lambda: EmbeddedStore(location), "memory": lambda: memory}
+    for name in query_names():
+        bound = params.get(name, {})
+        entry = result["queries"][name] = {"params": bound}
+        for kind, opener in openers.items():
+            entry[f"oxigraph_{kind}"] = _oxigraph_runs(opener, _library_text(name, bound), spec["repeat"], timeout)
+    del stores, memory, openers
 
     # rdflib: terms converted beforehand (not timed), then added graph by graph
     term = _rdflib_terms()
@@ -331,28 +394,20 @@ def phase_baseline(spec: dict) -> dict:
                  for g, qs in by_graph.items()}
     del quads, by_graph
     dataset = rdflib.Dataset(default_union=True)
-    before = maxrss_mb()
+    before = rss_mb()
     start = time.perf_counter()
     for graph, triples in converted.items():
         g = dataset.graph(graph)
         g.addN((s, p, o, g) for s, p, o in triples)
     result["load"]["rdflib"] = time.perf_counter() - start
-    result["rdflib_mb"] = maxrss_mb() - before
+    result["rdflib_mb"] = rss_mb() - before
     del converted
     log(f"  baseline: rdflib written in {result['load']['rdflib']:.1f} s")
 
-    params = discover_params(stores["disk"])
-    signal.signal(signal.SIGALRM, _on_alarm)
-    timeout = spec["timeout"]
+    signal.signal(signal.SIGALRM, _on_alarm)  # rdflib is Python: an alarm interrupts it
     for name in query_names():
-        bound = params.get(name, {})
-        text = inject_values(query_text(name), {k: to_term(v) for k, v in bound.items()})
-        entry: dict = {"params": bound}
-        for kind, store in stores.items():
-            try:
-                entry[f"oxigraph_{kind}"] = _median_runs(lambda: len(store.query(text).rows), spec["repeat"], slow=SLOW_QUERY)
-            except Exception as exc:
-                entry[f"oxigraph_{kind}"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+        entry = result["queries"][name]
+        text = _library_text(name, entry["params"])
 
         def run_rdflib():
             signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -367,13 +422,10 @@ def phase_baseline(spec: dict) -> dict:
             entry["rdflib"] = {"timeout": timeout}
         except Exception as exc:
             entry["rdflib"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
-        result["queries"][name] = entry
         log(f"  baseline {name}: " + ", ".join(
             f"{k} {v.get('median', v.get('error', v.get('timeout')))}" for k, v in entry.items() if k != "params"))
-    for store in stores.values():
-        store.close()
     result["store_bytes"] = folder_bytes(location)
-    result["peak_mb"] = maxrss_mb()
+    result["peak_mb"] = max(maxrss_mb(), maxrss_mb(resource.RUSAGE_CHILDREN))
     return result
 
 
@@ -413,24 +465,48 @@ def phase_render(spec: dict) -> dict:
     return {"rows": rows, "peak_mb": maxrss_mb()}
 
 
+def start_watchdog(limit_mb: float, result_file: str) -> None:
+    """Abort this child process when its resident memory passes ``limit_mb`` (saying so in its result)."""
+    import threading
+
+    started = time.perf_counter()
+
+    def watch():
+        while True:
+            try:
+                rss = rss_mb()
+            except (OSError, ValueError, IndexError):
+                return
+            if rss > limit_mb:
+                Path(result_file).write_text(json.dumps({
+                    "error": f"aborted after {time.perf_counter() - started:,.0f} s: RSS {rss:,.0f} MB "
+                             f"passed the {limit_mb:,.0f} MB cap (--max-rss-gb)", "peak_mb": rss}), encoding="utf-8")
+                os._exit(0)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 PHASES = {"parse_one": phase_parse_one, "parse_all": phase_parse_all, "load": phase_load,
           "queries": phase_queries, "baseline": phase_baseline, "render": phase_render}
 
 
-def run_phase(name: str, spec: dict, workdir: Path) -> dict:
+def run_phase(name: str, spec: dict, workdir: Path, max_rss_gb: float = MAX_RSS_GB) -> dict:
     """Run one phase in a fresh Python process; its result dict (``error`` when it failed)."""
     spec_file = workdir / f"spec-{name}.json"
     result_file = workdir / f"result-{name}.json"
-    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    spec_file.write_text(json.dumps({**spec, "max_rss_gb": max_rss_gb}), encoding="utf-8")
     result_file.unlink(missing_ok=True)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--phase", name,
                            "--spec", str(spec_file), "--result", str(result_file)], cwd=ROOT)
     wall = time.perf_counter() - start
-    if proc.returncode != 0 or not result_file.exists():
+    if not result_file.exists():
         log(f"phase {name} failed (exit {proc.returncode})")
         return {"error": f"exit status {proc.returncode}", "wall": wall}
     result = json.loads(result_file.read_text(encoding="utf-8"))
+    if "error" in result:
+        log(f"phase {name}: {result['error']}")
     result["wall"] = wall
     return result
 
@@ -547,7 +623,7 @@ def report(results: dict) -> str:
     for size in sizes:
         p = results["by_size"][str(size)].get("load", {})
         if "error" in p or not p:
-            rows.append([f"{size:,}", p.get("error", "not run")] + ["–"] * 8)
+            rows.append([f"{size:,}", p.get("error", "not run")] + ["–"] * 7)
             continue
         rows.append([f"{size:,}", f"{p['loaded']:,}", f"{p['failed']:,}", f"{p['quads']:,}", num(p["seconds"], 1),
                      num(p["quads"] / p["seconds"]), num(p["loaded"] / p["seconds"], 1), num(p["store_bytes"] / 1e6),
@@ -688,8 +764,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="parse at most this many protocols in the one-core pass (0 = the whole corpus)")
     ap.add_argument("--baseline-max", type=int, default=2000,
                     help="protocols in the rdflib baseline (rdflib needs ~1 GB per million quads; default 2000)")
-    ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before an rdflib query is given up")
+    ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before a query (first run) is given up (default 60)")
     ap.add_argument("--render-sizes", default=",".join(map(str, RENDER_SIZES)), help="view graph sizes (nodes)")
+    ap.add_argument("--max-rss-gb", type=float, default=MAX_RSS_GB,
+                    help=f"abort a phase whose resident memory passes this (default {MAX_RSS_GB:g} GB)")
     ap.add_argument("--skip", default="", help="phases to skip, comma-separated: parse_one, baseline, render, ...")
     ap.add_argument("--markdown", help="also write the tables to this file")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
@@ -699,6 +777,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.phase:  # child process
         spec = json.loads(Path(args.spec).read_text(encoding="utf-8"))
+        start_watchdog(spec.get("max_rss_gb", MAX_RSS_GB) * 1024, args.result)
         result = PHASES[args.phase](spec)
         Path(args.result).write_text(json.dumps(result, default=str), encoding="utf-8")
         return 0
@@ -727,7 +806,7 @@ def main(argv: list[str] | None = None) -> int:
             ("parse_one", {"corpus": str(corpus), "limit": args.one_core_max or None}),
             ("parse_all", {"corpus": str(corpus), "jobs": jobs, "records": str(records)}),
             ("load", {"records": str(records), "store": str(store)}),
-            ("queries", {"store": str(store), "repeat": args.repeat}),
+            ("queries", {"store": str(store), "repeat": args.repeat, "timeout": args.query_timeout}),
             ("baseline", {"records": str(records), "store": str(workdir / f"baseline-store-{size}-s{args.seed}"),
                           "limit": args.baseline_max or None, "repeat": args.repeat, "timeout": args.query_timeout}),
         ]
@@ -738,7 +817,7 @@ def main(argv: list[str] | None = None) -> int:
                 r[name] = {"error": "no records (the all-cores parse did not run)"}
                 continue
             log(f"{size:,} protocols: {name}")
-            r[name] = run_phase(name, spec, workdir)
+            r[name] = run_phase(name, spec, workdir, args.max_rss_gb)
             save()
         shutil.rmtree(workdir / f"baseline-store-{size}-s{args.seed}", ignore_errors=True)
 
@@ -747,7 +826,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = ensure_corpus(workdir, max(50, math.ceil(max(render_sizes) / 25)), args.seed, jobs, gold=True,
                                prefix="render")
         log("render")
-        results["render"] = run_phase("render", {"corpus": str(corpus), "sizes": render_sizes}, workdir)
+        results["render"] = run_phase("render", {"corpus": str(corpus), "sizes": render_sizes}, workdir, args.max_rss_gb)
         save()
 
     text = report(results)
