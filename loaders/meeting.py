@@ -239,27 +239,30 @@ def _furniture_key(text: str) -> str:
 
 
 def _used_acronym(name: str, text: Text) -> str | None:
-    """An all-capitals word used for the body: its letters in order in the name, mostly initials."""
+    """An all-capitals word used for the body: its letters in order in the name, mostly initials
+    of its words or of the parts of its compounds (``LSG``: Läns-samordnings-grupp)."""
     counts = Counter(re.findall(r"\b[A-ZÅÄÖ]{2,6}\b", text.source_text))
     low = name.casefold()
-    words = re.findall(r"\w+", low)
-    starts = {w[0] for w in words}
-    best = None
+    initial = {i for i, ch in enumerate(low) if ch.isalpha() and (
+        i == 0 or not low[i - 1].isalnum()
+        # after a Swedish linking s in a compound: "läns|samordnings|grupp"
+        or i >= 3 and low[i - 1] == "s" and low[i - 2].isalpha() and low[i - 3].isalpha())}
     for token, c in counts.most_common():
-        if c < 3:
-            break
         tk = token.casefold()
-        if tk[0] != low[0]:
+        if tk[0] != low[0] or len(tk) > len(name.split()) + 3 or c == 1 and len(tk) < 3:
             continue
-        pos, ok = 0, True
+        pos, initials, ok = 0, 0, True
         for ch in tk:
-            pos = low.find(ch, pos)
-            if pos < 0:
-                ok = False
-                break
-            pos += 1
-        initials = sum(1 for ch in tk if ch in starts)
-        if ok and initials >= max(2, len(tk) - 1):
-            best = token
-            break
-    return best
+            at = next((i for i in sorted(initial) if i >= pos and low[i] == ch), None)
+            if at is None:
+                at = low.find(ch, pos)
+                if at < 0:
+                    ok = False
+                    break
+            else:
+                initials += 1
+            pos = at + 1
+        # every letter an initial, unless the word is used often and is long enough to be sure
+        if ok and initials >= (len(tk) if c < 3 or len(tk) <= 3 else len(tk) - 1):
+            return token
+    return None

@@ -134,6 +134,18 @@ def test_meeting_date_time_place_body_acronym():
     assert r["warnings"] == []
 
 
+@pytest.mark.parametrize("name, used, acronym", [
+    ("Länsgruppen för social omsorg", "Protokollsutdrag LGSO 2024-02-01 bifogas.", "LGSO"),
+    ("Länssamordningsgrupp", "LSG noterar informationen. Nästa LSG-möte i maj.", "LSG"),
+    # an organisation's acronym whose letters happen to occur in the name is not the body's
+    ("Samverkansrådet för hälsa", "SKR har publicerat en rapport. SKR bjuder in.", None),
+])
+def test_acronym_used_in_the_text_for_the_body(name, used, acronym):
+    r = parse(f"Protokoll {name}\n\nDatum: 2024-03-05\n\nBeslutande\tGreta Lindqvist\tUmeå kommun\n\n"
+              f"§ 1 Information\n{used}\n\n§ 2 Övrigt\nInga frågor.\n")
+    assert r["body"] == {"name": name, "acronym": acronym}
+
+
 def test_tid_och_plats_with_place_on_next_line():
     r = parse(
         "Samverkansrådet Norrdal\n\n"
