@@ -45,7 +45,7 @@ DECISION_VERB = re.compile(
     r"antar|antas|antogs|antog|valdes|väljs|utsågs|utses|utser|utsåg|tillstyrk(?:er|tes|s)|avslog|avslås|"
     r"bifall(?:er|s)|biföll|tillsätt(?:er|s)|tillsattes|noterades|noteras|antecknades|antecknas|"
     r"lades till handlingarna|läggs till handlingarna|kompletterades|bordla(?:des|gs)|bordläggs|"
-    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|ställ(?:er|de)\s+sig\s+bakom|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
+    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|ställ(?:er|de)\s+sig\s+bakom|återkommer\s+med|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
     r"gav\b.{1,80}\bi uppdrag|får\b.{0,60}\bi uppdrag)",
     re.I,
 )
@@ -205,6 +205,25 @@ def _drop_trailing_group_heading(section: list[Line]) -> None:
         del section[content[-1]:]
 
 
+DECISION_INTRO = re.compile(
+    r"^(?P<intro>(?:[^.:]{0,160}\s)?(?:beslutar|beslöt|beslutade)\s+(?:enligt\s+)?följande\s*:)\s*(?P<rest>.*)$", re.I)
+
+
+def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
+    """``Rådet beslutar följande:`` introduces decisions; it is not one itself."""
+    out: list[DecisionUnit] = []
+    for k, unit in enumerate(units):
+        m = DECISION_INTRO.match(unit.text)
+        if not m:
+            out.append(unit)
+        elif m.group("rest"):
+            rest = m.group("rest")
+            out.append(DecisionUnit(rest, classify(rest), unit.start, unit.end))
+        elif k + 1 == len(units):
+            out.append(unit)  # nothing follows: keep what the protocol says
+    return out
+
+
 def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUnit]:
     """Sentences in running text that record this body's own decision."""
     units: list[DecisionUnit] = []
@@ -226,6 +245,12 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
                         sentence = sentence + " " + " ".join(m.group("text") for m in items)
                         units.append(DecisionUnit(_norm(sentence), classify(sentence), para[0].start, nxt[-1].end))
                         k += 1
+                        break
+                    if DECISION_INTRO.match(sentence):
+                        # "Rådet beslutar följande:" and the decisions, one paragraph each, to the end
+                        for rest in paras[k + 1:]:
+                            units.extend(units_from_lines(rest))
+                        k = len(paras)
                         break
                 units.append(DecisionUnit(sentence, classify(sentence), para[0].start, para[-1].end))
         k += 1

@@ -15,6 +15,7 @@ from samgraf.loaders.content import (
     split_attachment_text,
     split_sentences,
     units_from_lines,
+    without_intros,
     DecisionUnit,
     classify,
 )
@@ -185,6 +186,7 @@ def _item(raw: RawItem, layout: Layout, text: Text, index: PersonIndex, recent: 
         presenters = presenters_in_text(raw.body, index, recent)
         attachments = attachments_in(raw.body)
         body_text = join_text(raw.body)
+    units = without_intros(units)
     attachments = bilagor.get(raw.number, []) + [a for a in attachments if a not in bilagor.get(raw.number, [])]
     start = raw.heading.start
     end = (raw.body[-1].end if raw.body else raw.heading.end)

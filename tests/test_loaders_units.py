@@ -468,6 +468,27 @@ def test_plain_sentences_own_decision_recorded_other_body_not():
     assert "Holger Fjällström" not in people(r)
 
 
+def test_decisions_introduced_by_beslutar_foljande():
+    r = parse(DEC_HEAD + (
+        "§ 1 Rutin\nBertil föredrar ärendet.\n\nSamverkansgruppen Älvdal beslutar följande:\n\n"
+        "Rutinen fastställs enligt förslaget.\n\nRutinen gäller från och med årsskiftet.\n\n"
+        "§ 2 Budget\nSamverkansgruppen beslutar följande: Budgeten fastställs.\n"
+    ))
+    assert decisions(r, "1") == [("Rutinen fastställs enligt förslaget.", "decision"),
+                                 ("Rutinen gäller från och med årsskiftet.", "decision")]
+    assert decisions(r, "2") == [("Budgeten fastställs.", "decision")]
+
+
+def test_tasks_given_now_recorded_tasks_given_earlier_not():
+    r = parse(DEC_HEAD + (
+        "§ 1 Handlingsplan\nKansliet får i uppdrag att ta fram en handlingsplan. "
+        "Cecilia Nordahl återkommer med en redovisning av planen.\n\n"
+        "§ 2 Verksamhetsplan\nBertil Sandström fick vid förra sammanträdet i uppdrag att ta fram en plan.\n"
+    ))
+    assert [t for _, t in decisions(r, "1")] == ["assignment", "assignment"]
+    assert decisions(r, "2") == []
+
+
 def test_decision_section_ends_at_adjustment_line():
     r = parse(DEC_HEAD + "§ 1 Öppnande\nText.\n\n§ 2 Rapporter\nText.\n\nBeslut\nInformationen noteras.\n\n"
               "Justerat den: 2024-04-20\n")
