@@ -144,6 +144,21 @@ _BRACKETED_ROLE = re.compile(
     r"\s*\(\s*((?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
 
 
+_TITLE_WORD = re.compile(
+    r"(?:chef|sekreterare|handläggare|samordnare|strateg|direktör|konsulent|utvecklare|ansvarig|ledare|"
+    r"controller|ekonom|jurist|utredare|planerare|administratör|assistent|rådgivare|specialist|läkare|"
+    r"sjuksköterska|kurator|psykolog|ombudsman|representant|tjänsteperson|tjänsteman|projektledare)$", re.I)
+_ORGANISATION_WORD = re.compile(r"kommun|region|landsting|förbund|län\b|förvaltning|bolag|\bAB\b", re.I)
+
+
+def looks_like_job_title(text: str) -> bool:
+    """``socialchef``, ``nämndsekreterare``, ``Verksamhetsutvecklare``: a person's title, not an organisation."""
+    t = text.strip(" ,.")
+    if not t or _ORGANISATION_WORD.search(t):
+        return False
+    return t[0].islower() or len(t.split()) <= 2 and bool(_TITLE_WORD.search(t.split()[-1]))
+
+
 def parse_people(text: str, base_role: str) -> list[list[Entry]]:
     """Entries named in one run of text, in groups (names joined by ``och`` share a row)."""
     text, items = take_items(text)
@@ -194,10 +209,12 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
                     prev.roles.insert(0, role)
         # trailing role words: "Anna Berg ordförande"
         trailing = []
-        m = re.search(r"\s+((?:vice\s+)?ordförande|sekreterare|justerare)$", piece, re.I)
+        m = re.search(r"\s+((?:vice\s+)?ordförande|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)$", piece, re.I)
         if m:
             trailing.append(_role_of(m.group(1)))
             piece = piece[: m.start()]
+            if party is None:  # "Eva Berg (KD) tjänstgörande ersättare"
+                piece, party = strip_party(piece)
         if party and groups and not piece:
             groups[-1][-1].party = party
         if not piece:
@@ -215,13 +232,17 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
             if groups and not roles_here:
                 # Not a name: an organisation or a description of the previous person.
                 prev = groups[-1][-1]
-                if prev.organisation is None:
+                if prev.organisation is None and not looks_like_job_title(piece):
                     prev.organisation = piece
             continue
         new_entries = [Entry(n, [base_role], party=party if i == len(names) - 1 else None, items=items)
                        for i, n in enumerate(names)]
         if trailing and new_entries:
-            new_entries[-1].roles.insert(0, trailing[0])
+            last = new_entries[-1]
+            if trailing[0] == "substitute":  # a serving substitute sits instead of a member
+                last.roles = [r for r in last.roles if r != "member"]
+            if trailing[0] not in last.roles:
+                last.roles.insert(0, trailing[0])
         if join_next and groups:
             groups[-1].append(new_entries[0])
             if pending_group_start is not None and last_chunk_single:

@@ -13,7 +13,7 @@ DECISION_HEADING = re.compile(
 )
 OTHER_SECTION = re.compile(
     r"^(?:(?:[\wåäö\-]+s\s+)?förslag(?:\s+till\s+beslut)?|yrkanden?|sammanfattning|bakgrund|ärendet|"
-    r"ärendebeskrivning|beskrivning av ärendet|beslutsunderlag|underlag|handlingar|expedier(?:as|ing)|"
+    r"ärendebeskrivning|beskrivning av ärendet|beslutsunderlag|underlag|handlingar|expedier(?:as|ing)(?:\s+till)?|kopia till|delges|"
     r"beslutet\s+(?:skickas|expedieras)\s+till|skickas till|reservation(?:er)?|protokollsanteckning(?:ar)?|"
     r"propositionsordning|jäv|paragrafen är justerad|information|diskussion|överläggning|yttrande|"
     r"bilagor?|noteringar|ajournering|omröstning|särskilt yttrande)\s*:?$",

@@ -23,6 +23,7 @@ SECTION_HEADING = re.compile(
 WORD_HEADING = re.compile(r"^(?:ärende|punkt|paragraf)\s+(?P<num>\d{1,3})\s*[.:)\-–]?\s*(?P<title>.*)$", re.I)
 NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[A-ZÅÄÖÉ\"”«].{0,140})$")
 TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.)\s*\t?\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
+CASE_NUMBER = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?:?\s*\S", re.I)
 TOC_HEADINGS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|dagordning|föredragningslista|ärenden)\s*:?$", re.I)
 HEADER_ROW_WORDS = re.compile(r"\b(?:nr|ärende|punkt|§|beslut|noteringar|föredragande|paragraf)\b", re.I)
 
@@ -145,8 +146,11 @@ def _section_layout(lines: list[Line], cands: list[dict]) -> Layout | None:
     if len(body) < 2 and not (len(body) == 1 and not toc):
         return None
     for c in body:
-        if not c["title"]:
-            c["title"], c["title_line"] = _title_after(lines, c["i"], len(lines))
+        if not c["title"] or CASE_NUMBER.match(c["title"]):
+            # "§ 46   Dnr SN 2023/88" with the title on a line of its own below
+            title, title_line = _title_after(lines, c["i"], len(lines))
+            if title and not CASE_NUMBER.match(title):
+                c["title"], c["title_line"] = title, title_line
     for c in toc:
         c["title"] = clean_title(c["title"])
     if toc:

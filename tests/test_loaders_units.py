@@ -5,6 +5,8 @@ used, since resolving them to official names is what is tested).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from samgraf.loaders import parse_text, schema_errors
@@ -517,3 +519,33 @@ def test_decision_spans_point_into_the_source():
 def test_presenters(sentence, expected):
     r = parse(DEC_HEAD + f"§ 1 Ärendet\n{sentence}\n\n§ 2 Övrigt\nInga frågor.\n")
     assert item(r, "1")["presenters"] == expected
+
+
+# -- a municipal committee's protocol (nämnd): a layout none of the shared samples has --------
+
+def test_committee_protocol_with_case_numbers_titles_and_serving_substitute():
+    text = (Path(__file__).parent / "fixtures" / "namnd_socialnamnden.txt").read_text(encoding="utf-8")
+    r = parse(text)
+    assert (r["body"], r["date"], r["start"], r["end"]) == (
+        {"name": "Socialnämnden", "acronym": None}, "2023-09-19", "13:00", "16:30")
+    assert [(p["name"], p["roles"], p["party"], p["organisation"]) for p in r["participants"]] == [
+        ("Anna-Karin Wester", ["chair", "member"], "S", None),
+        ("Johan Ström", ["vice_chair", "adjuster", "member"], "M", None),
+        ("Lisa Ek", ["member"], "C", None),
+        ("Mats Holm", ["member"], "S", None),
+        ("Gunilla Berg", ["substitute"], "KD", None),
+        # job titles are not organisations
+        ("Karin Sjö", ["other"], None, None),
+        ("Olle Dahl", ["other"], None, None),
+    ]
+    assert [(a["name"], a["replaced_by"]) for a in r["absentees"]] == [("Per Nyberg", "Gunilla Berg")]
+    # "§ 46  Dnr SN 2023/88" is a case number; the title is the line below
+    assert [(it["number"], it["title"]) for it in r["items"]] == [
+        ("45", "Godkännande av dagordning"),
+        ("46", "Överenskommelse om samverkan kring personer med psykisk funktionsnedsättning"),
+        ("47", "Delegationsbeslut"), ("48", "Meddelanden")]
+    assert decisions(r, "46") == [("Socialnämnden godkänner överenskommelsen.", "decision"),
+                                  ("Socialchefen får i uppdrag att återrapportera i mars 2024.", "assignment")]
+    # Beslutsunderlag ends where "Expedieras till" begins
+    assert item(r, "46")["attachments"] == ["Tjänsteskrivelse 2023-08-30", "Överenskommelse psykisk funktionsnedsättning"]
+    assert item(r, "46")["presenters"] == ["Karin Sjö"]
