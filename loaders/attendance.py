@@ -154,9 +154,11 @@ _ORGANISATION_WORD = re.compile(r"kommun|region|landsting|förbund|län\b|förva
 def looks_like_job_title(text: str) -> bool:
     """``socialchef``, ``nämndsekreterare``, ``Verksamhetsutvecklare``: a person's title, not an organisation."""
     t = text.strip(" ,.")
-    if not t or _ORGANISATION_WORD.search(t):
+    if not t:
         return False
-    return t[0].islower() or len(t.split()) <= 2 and bool(_TITLE_WORD.search(t.split()[-1]))
+    if len(t.split()) <= 2 and _TITLE_WORD.search(t.split()[-1]):  # "förbundschef", "Regiondirektör"
+        return True
+    return t[0].islower() and not _ORGANISATION_WORD.search(t)
 
 
 def parse_people(text: str, base_role: str) -> list[list[Entry]]:

@@ -8,7 +8,9 @@ from samgraf.loaders.names import is_first_name, is_name_token, same_person_name
 from samgraf.loaders.text import Line, paragraphs
 
 DECISION_HEADING = re.compile(
-    r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?|beslutade?s?|beslut\s+i\s+\S+)\s*:?\s*(?P<rest>.*)$",
+    r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?|beslutade?s?|beslut\s+i\s+\S+|"
+    # "Styrelsen beslutar" / "Nämnden beslutar att" on a line of its own, the decisions below
+    r"(?:[\wåäöÅÄÖ\-]+\s+){1,8}(?:beslutar|beslöt|beslutade)(?:\s+att)?(?=\s*:?\s*$))\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 OTHER_SECTION = re.compile(
@@ -22,6 +24,7 @@ OTHER_SECTION = re.compile(
 # Lines that close a decision section without starting another (the protocol's adjustment lines).
 SECTION_END = re.compile(r"^(?:justerat|justeras|justeringens|justerandes|vid protokollet)\b", re.I)
 ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilagor?)\s*:?$", re.I)
+ATT_CLAUSE = re.compile(r"^(?P<text>att\s+\S.*?)(?:\s*[,;]\s*(?:samt|och)?)?$")  # "att godkänna planen,"
 NUMBERED_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>.+)$")
 BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
 QUOTED = re.compile(r"[”“\"«][^”“\"«»]{10,}?[”“\"»]")
@@ -59,7 +62,7 @@ PRONOUN_BEFORE = re.compile(r"\b(?:man|som|de|vi|han|hon|det|den|ni)\s+$", re.I)
 
 RECOMMEND = re.compile(r"\brekommend|\bföreslår\s+(?:huvudmännen|kommunerna|landstinget|regionen|regionerna|parterna)|\btill huvudmännen\b", re.I)
 STRONG_ASSIGN = re.compile(
-    r"\bi uppdrag\b|\buppdrar\b|\buppdras\b|\buppdrogs\b|\bges\s+(?:behörighet|mandat|rätt)\b|\bfår\s+(?:mandat|behörighet)\b|\bfortsatt uppdrag\b",
+    r"\bi uppdrag\b|\buppdrar?\b|\buppdras\b|\buppdrogs\b|\bges\s+(?:behörighet|mandat|rätt)\b|\bfår\s+(?:mandat|behörighet)\b|\bfortsatt uppdrag\b",
     re.I,
 )
 NOTED = re.compile(
@@ -127,7 +130,7 @@ def units_from_lines(lines: list[Line]) -> list[DecisionUnit]:
     for para in paragraphs(lines):
         for ln in para:
             t = ln.stripped.replace("\t", " ")
-            point = NUMBERED_POINT.match(t)
+            point = NUMBERED_POINT.match(t) or ATT_CLAUSE.match(t)
             bullet = BULLET.match(t)
             if point:
                 if intro_pending:

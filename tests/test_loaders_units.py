@@ -549,3 +549,24 @@ def test_committee_protocol_with_case_numbers_titles_and_serving_substitute():
     # Beslutsunderlag ends where "Expedieras till" begins
     assert item(r, "46")["attachments"] == ["Tjänsteskrivelse 2023-08-30", "Överenskommelse psykisk funktionsnedsättning"]
     assert item(r, "46")["presenters"] == ["Karin Sjö"]
+
+
+def test_association_board_protocol_with_att_clauses():
+    text = (Path(__file__).parent / "fixtures" / "samordningsforbund_styrelse.txt").read_text(encoding="utf-8")
+    r = parse(text)
+    assert r["body"]["name"] == "Styrelsen för Samordningsförbundet Västra Bergslagen"
+    assert (r["date"], r["start"], r["end"], r["place"]) == ("2024-03-14", "09:00", "11:45", "Förbundets kansli, Ludvika")
+    got = {p["name"]: (p["roles"], p["organisation"], p["organisation_code"]) for p in r["participants"]}
+    assert got["Håkan Ling"] == (["vice_chair", "member"], "Region Dalarna", "20")
+    assert got["Sten Malm"] == (["substitute"], "Ludvika kommun", "2085")
+    assert got["Arvid Nord"] == (["member"], "Försäkringskassan", None)
+    assert got["Maja Fors"] == (["other"], None, None)  # "förbundschef" is her title
+    assert [a["name"] for a in r["absentees"]] == ["Eva Lund"] and "Eva Lund" not in got
+    # "Styrelsen beslutar" on its own line, then one decision per att-clause
+    assert decisions(r, "4") == [
+        ("att godkänna verksamhetsplanen för 2025", "decision"),
+        ("att överlämna budgeten till medlemmarna för samråd", "decision"),
+        ("att uppdra åt förbundschefen att ta fram en kommunikationsplan.", "assignment"),
+    ]
+    assert item(r, "4")["presenters"] == ["Maja Fors"]
+    assert decisions(r, "5") == [("Informationen noteras.", "noted")]
