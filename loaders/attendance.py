@@ -140,6 +140,7 @@ def _role_of(word: str) -> str | None:
     return None
 
 
+_BRACKETED_ORGANISATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]*[a-zåäö][^()]*\s[^()]*|[A-ZÅÄÖ][\wåäö\-]{4,})\)$")
 _BRACKETED_ROLE = re.compile(
     r"\s*\(\s*((?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
 
@@ -195,6 +196,10 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
         if not piece:
             continue
         piece, party = strip_party(piece)
+        bracketed_org = None
+        m = _BRACKETED_ORGANISATION.match(piece)
+        if m and not _role_of(m.group("org")):  # "Anna Berg (Ale kommun)"
+            piece, bracketed_org = m.group("name").strip(), m.group("org").strip()
         roles_here = []
         while True:
             m = ROLE_PATTERN.match(piece)
@@ -239,6 +244,8 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
             continue
         new_entries = [Entry(n, [base_role], party=party if i == len(names) - 1 else None, items=items)
                        for i, n in enumerate(names)]
+        if bracketed_org and new_entries:
+            new_entries[-1].organisation = bracketed_org
         if trailing and new_entries:
             last = new_entries[-1]
             if trailing[0] == "substitute":  # a serving substitute sits instead of a member

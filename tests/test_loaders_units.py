@@ -570,3 +570,20 @@ def test_association_board_protocol_with_att_clauses():
     ]
     assert item(r, "4")["presenters"] == ["Maja Fors"]
     assert decisions(r, "5") == [("Informationen noteras.", "noted")]
+
+
+def test_attendance_paragraph_with_organisations_in_brackets():
+    text = (Path(__file__).parent / "fixtures" / "kommunforbund_beredning.txt").read_text(encoding="utf-8")
+    r = parse(text)
+    assert [(p["name"], p["roles"], p["organisation"], p["organisation_code"]) for p in r["participants"]][:5] == [
+        ("Anna Berg", ["member"], "Ale kommun", "1440"),
+        ("Per Lund", ["member"], "Lerums kommun", "1441"),
+        ("Eva Holm", ["member"], "Partille kommun", "1402"),
+        ("Lars Ek", ["member"], "Västra Götalandsregionen", "14"),
+        ("Karin Ahl", ["member"], "Göteborgs kommun", "1480"),
+    ]
+    # "Anmält förhinder" lists absentees, who are not participants
+    assert [(a["name"], a["organisation_code"]) for a in r["absentees"]] == [("Olof Strand", "1481"), ("Siv Nygård", "1489")]
+    assert r["county_code"] == "14"
+    assert decisions(r, "2") == [("Beredningen beslutade att godkänna uppföljningen.", "decision")]
+    assert item(r, "2")["presenters"] == ["Hanna Ros"]
