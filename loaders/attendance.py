@@ -141,6 +141,9 @@ def _role_of(word: str) -> str | None:
 
 
 _BRACKETED_ORGANISATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]*[a-zåäö][^()]*\s[^()]*|[A-ZÅÄÖ][\wåäö\-]{4,})\)$")
+_ORGANISATION_THEN_ROLE = re.compile(
+    r"^(?P<org>[^,]+),\s*(?P<role>(?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|sekreterare|justerare|"
+    r"(?:tjänstgörande\s+)?ersättare)$", re.I)
 _BRACKETED_ROLE = re.compile(
     r"\s*\(\s*((?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
 
@@ -342,7 +345,7 @@ def parse_attendance(lines: list[Line], known_kommun) -> Attendance:
     att = Attendance()
     role: str | None = None
     last_list_role: str | None = None
-    signature_slots: list[tuple[int, str]] = []  # (line index, role) awaiting a name nearby
+    signature_slots: list[tuple[int, str, int, int]] = []  # (line, role, column, columns) awaiting a name
     entries: list[Entry] = []
     i = 0
     while i < len(lines):
@@ -373,7 +376,8 @@ def parse_attendance(lines: list[Line], known_kommun) -> Attendance:
                     if rest:
                         _add_signature(entries, rest, lrole, ln)
                     else:
-                        signature_slots.append((i, lrole))
+                        filled = [k for k, c in enumerate(cells) if c]
+                        signature_slots.append((i, lrole, filled.index(c_idx), len(filled)))
                     content_cells = []
                 else:
                     role = None
@@ -460,8 +464,19 @@ def _read_row(entries: list[Entry], att: Attendance, cells: list[str], role: str
             continue
         for g in parse_people(seg_text, seg_role):
             groups.append((g, seg_role))
+    row_roles: list[str] = []
+    for k, cell in enumerate(org_cells):  # "Region Skåne, ordförande"
+        m = _ORGANISATION_THEN_ROLE.match(cell)
+        if m and _role_of(m.group("role")):
+            org_cells[k] = m.group("org")
+            row_roles.append(_role_of(m.group("role")))
     org_text = " ".join(org_cells)
     present_groups = [g for g, _ in groups]
+    if row_roles and len(present_groups) == 1:
+        for e in present_groups[0]:
+            for r in row_roles:
+                if r not in e.roles:
+                    e.roles.insert(0, r)
     if org_cells:
         orgs = split_organisations(org_text, known_kommun) if len(present_groups) > 1 else [org_text]
         if len(orgs) != len(present_groups) and len(orgs) > 1 and len(org_cells) == 1:
@@ -518,25 +533,33 @@ def _add_signature(entries: list[Entry], text: str, role: str, ln: Line) -> None
         entries.append(Entry(name, [role], party=party, start=ln.start, end=ln.end))
 
 
-def _fill_signature_slots(entries: list[Entry], lines: list[Line], slots: list[tuple[int, str]]) -> None:
-    """A role label alone on a line names the person on the line before or after it."""
+def _fill_signature_slots(entries: list[Entry], lines: list[Line], slots: list[tuple[int, str, int, int]]) -> None:
+    """A role label alone on a line names the person on the line before or after it; labels
+    side by side (``ordförande<TAB>justerare``) name the persons in the same columns."""
     if not slots:
         return
 
-    def neighbour(i: int, step: int) -> tuple[int, bool] | None:
+    def cell_text(j: int, col: int, cols: int) -> str | None:
+        if cols == 1:
+            return None if "\t" in lines[j].text else lines[j].stripped
+        filled = [c.strip() for c in lines[j].text.split("\t") if c.strip()]
+        return filled[col] if len(filled) == cols else None
+
+    def neighbour(i: int, step: int, col: int, cols: int) -> tuple[int, bool, str] | None:
         j, gap = i + step, False
         while 0 <= j < len(lines) and lines[j].blank:
             gap = True
             j += step
         if 0 <= j < len(lines):
-            name, _ = strip_party(lines[j].stripped)
-            if "\t" not in lines[j].text and looks_like_person(name, known_first=False) and not match_label(name):
-                return j, gap
+            text = cell_text(j, col, cols)
+            name, _ = strip_party(text or "")
+            if text and looks_like_person(name, known_first=False) and not match_label(name):
+                return j, gap, text
         return None
 
     choices = []
-    for i, role in slots:
-        before, after = neighbour(i, -1), neighbour(i, +1)
+    for i, role, col, cols in slots:
+        before, after = neighbour(i, -1, col, cols), neighbour(i, +1, col, cols)
         choices.append((i, role, before, after))
     # Orientation: where only one side holds a name, or the name sits on the adjacent line.
     votes = 0
@@ -554,5 +577,5 @@ def _fill_signature_slots(entries: list[Entry], lines: list[Line], slots: list[t
             pick = b or a
         if pick:
             ln = lines[pick[0]]
-            name, party = strip_party(ln.stripped)
+            name, party = strip_party(pick[2])
             entries.append(Entry(name, [role], party=party, start=ln.start, end=ln.end))

@@ -22,6 +22,7 @@ from samgraf.loaders.content import (
 from samgraf.loaders.items import Layout, RawItem, find_items
 from samgraf.loaders.meeting import extract_meeting
 from samgraf.loaders.mentions import find_mentions
+from samgraf.loaders.names import looks_like_person, strip_party
 from samgraf.loaders.model import ROLE_ORDER, Absentee, Body, Decision, Item, Mentions, Participant, Protocol, Span
 from samgraf.loaders.text import Line, Text, join_text, normalise
 from samgraf.refdata import _key, _municipality_index, county_of_municipalities, resolve_organisation
@@ -94,15 +95,28 @@ def _signature_in_tail(attendance, layout: Layout, text: Text) -> None:
     tail_lines = last.body
     from samgraf.loaders.attendance import SIGNATURE_LABELS, _fill_signature_slots, dedupe
 
-    slots = []
-    for i, ln in enumerate(tail_lines):
-        t = ln.stripped
+    def label_role(t: str) -> str | None:
         if any(p.fullmatch(t) or re.fullmatch(p.pattern + r"\s*(?:e\.\s?u\.?)?:?", t, re.I) for p, _ in SIGNATURE_LABELS):
-            role = next(r for p, r in SIGNATURE_LABELS if p.match(t))
-            slots.append((i, role))
-    if not slots:
+            return next(r for p, r in SIGNATURE_LABELS if p.match(t))
+        return None
+
+    slots = []
+    signatures: list[Entry] = []
+    for i, ln in enumerate(tail_lines):
+        cells = [c.strip() for c in ln.text.split("\t") if c.strip()]
+        roles = [label_role(c) for c in cells]
+        if cells and all(roles):  # "Ordförande", or "ordförande<TAB>justerare" side by side
+            slots += [(i, role, col, len(cells)) for col, role in enumerate(roles)]
+            continue
+        signed = [re.fullmatch(r"(?P<name>[^,]+),\s*(?P<role>[^,]+)", c) for c in cells]
+        if cells and all(signed) and all(label_role(m.group("role")) for m in signed):
+            for m in signed:  # "Ulla Berg, ordförande<TAB>Tove Ek, justerare"
+                name, party = strip_party(m.group("name").strip())
+                if looks_like_person(name, known_first=False):
+                    signatures.append(Entry(name, [label_role(m.group("role"))], party=party, start=ln.start, end=ln.end))
+    if not slots and not signatures:
         return
-    extra: list[Entry] = []
+    extra: list[Entry] = signatures
     _fill_signature_slots(extra, tail_lines, slots)
     attendance.present = dedupe(attendance.present + extra)
 

@@ -185,6 +185,17 @@ def _letterhead_like(key: str) -> bool:
     )
 
 
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
+
+
+def _spaced_columns(line: str) -> str:
+    """Columns laid out with spaces (text exported from a PDF) become tab-separated cells; an
+    indented row keeps an empty first cell, as a continuation row of a tab table has."""
+    indented = len(line) - len(line.lstrip(" ")) >= 3
+    cells = re.split(r" {3,}", line.strip())
+    return ("\t" if indented else "") + "\t".join(cells)
+
+
 def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
     physical = split_lines(text)
@@ -194,8 +205,11 @@ def normalise(text: str) -> Text:
     for ln, key in zip(physical, keys):
         if key in furniture and not ln.blank:
             continue
-        if "\t" in ln.text:
-            cells = [c for c in ln.text.split("\t")]
+        raw = ln.text
+        if "\t" not in raw and _COLUMN_GAP.search(raw.strip()):
+            raw = _spaced_columns(raw)
+        if "\t" in raw:
+            cells = [c for c in raw.split("\t")]
             clean_cells = [clean_inline(c) for c in cells]
             out = Line("\t".join(clean_cells).strip("\t ") if any(clean_cells) else "", ln.start, ln.end, ln.page)
             out.cells = cells
@@ -203,7 +217,7 @@ def normalise(text: str) -> Text:
                 continue
             lines.append(out)
         else:
-            lines.append(Line(clean_inline(ln.text), ln.start, ln.end, ln.page))
+            lines.append(Line(clean_inline(raw), ln.start, ln.end, ln.page))
     return Text(source_text=text, lines=lines, furniture=sorted(furniture))
 
 

@@ -587,3 +587,26 @@ def test_attendance_paragraph_with_organisations_in_brackets():
     assert r["county_code"] == "14"
     assert decisions(r, "2") == [("Beredningen beslutade att godkänna uppföljningen.", "decision")]
     assert item(r, "2")["presenters"] == ["Hanna Ros"]
+
+
+def test_columns_laid_out_with_spaces_as_in_text_exported_from_pdf():
+    text = (Path(__file__).parent / "fixtures" / "pdf_text_columns.txt").read_text(encoding="utf-8")
+    r = parse(text)
+    assert r["body"] == {"name": "Politisk samverkansberedning Skåne", "acronym": "PSB"}
+    assert [(p["name"], p["roles"], p["organisation"], p["party"]) for p in r["participants"]] == [
+        ("Anna Andersson", ["chair", "member"], "Region Skåne", None),
+        ("Bo Bengtsson", ["adjuster", "member"], "Malmö kommun", None),  # adjuster: signature columns
+        ("Cilla Carlsson", ["member"], "Lunds kommun", None),
+        ("Dan Dahl", ["member"], "Region Skåne", "M"),
+        ("Eva Ek", ["substitute"], "Ystads kommun", None),
+        ("Filip Frisk", ["secretary", "other"], "Region Skåne", None),
+    ]
+    assert decisions(r, "2") == [
+        ("Beredningen rekommenderar kommunerna och regionen att anta överenskommelsen.", "recommendation")]
+
+
+def test_signatures_side_by_side_with_their_roles():
+    text = (Path(__file__).parent / "fixtures" / "samordningsforbund_styrelse.txt").read_text(encoding="utf-8")
+    roles = {p["name"]: p["roles"] for p in parse(text)["participants"]}
+    assert (roles["Ulla Persson"], roles["Tove Granlund"], roles["Leo Ring"]) == (
+        ["chair", "member"], ["adjuster", "member"], ["secretary", "other"])
