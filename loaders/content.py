@@ -41,7 +41,7 @@ PRESENTER_VERBS = (
 )
 _PRESENTER = re.compile(rf"^(?P<subj>.{{2,170}}?)\s+(?P<verb>{PRESENTER_VERBS})\b", re.I)
 # Cheap test on lower-cased text before _PRESENTER: the verbs' first words as plain strings.
-_PRESENTER_NEEDLE = re.compile("|".join(sorted({re.escape(v.split()[0]) for v in PRESENTER_VERBS.split("|")})))
+_PRESENTER_NEEDLE = re.compile(r"\b(?:" + "|".join(sorted({re.escape(v.split()[0]) for v in PRESENTER_VERBS.split("|")})) + ")")
 
 DECISION_VERB = re.compile(
     r"\b(?:godkänn(?:er|es|s|des|de)|godkände|beslut(?:ar|ade|as|ades)|beslöt|fastställ(?:er|es|s|des|de)|"

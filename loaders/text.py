@@ -206,7 +206,7 @@ def normalise(text: str) -> Text:
         if key in furniture and not ln.blank:
             continue
         raw = ln.text
-        if "\t" not in raw and _COLUMN_GAP.search(raw.strip()):
+        if "   " in raw and "\t" not in raw and _COLUMN_GAP.search(raw.strip()):
             raw = _spaced_columns(raw)
         if "\t" in raw:
             cells = [c for c in raw.split("\t")]
