@@ -142,6 +142,8 @@ def _name_cost(words: list[str]) -> float:
             cost += 0.6 if k == 0 and len(words) > 2 else 2.5
         elif looks_like_surname(w):
             cost -= 0.2
+        elif k > 0 and looks_like_surname(rest[k - 1]):
+            cost += 2.0  # "Berg Staffan …": after a surname, a word that is none likely starts a new name
     cost += {2: 0.0, 3: 0.4, 4: 1.5}[len(words)]
     return cost
 

@@ -228,6 +228,11 @@ def test_party_letters_and_roles_in_a_run_of_names():
     ]
 
 
+def test_a_word_after_a_surname_starts_a_new_name():
+    assert split_names("Patrik Tallqvist Zorro Sjölund Anna Berg Lund") == [
+        "Patrik Tallqvist", "Zorro Sjölund", "Anna Berg Lund"]
+
+
 def test_strip_party_and_split_names():
     assert strip_party("Tora Vinterdal (C)") == ("Tora Vinterdal", "C")
     assert strip_party("Tora Vinterdal") == ("Tora Vinterdal", None)
