@@ -20,6 +20,7 @@ from samgraf.loaders.text import Line, html_paragraphs
 SECTION_HEADING = re.compile(
     r"^(?P<lead>(?:[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+)?)(?P<dash>[-•–]\s*)?§\s*(?P<num>\d{1,3})(?![\d-])\s*[.:]?\s*(?P<title>.*)$"
 )
+NUMBER_FIRST_HEADING = re.compile(r"^(?P<num>\d{1,3})\s?§(?!\s*\d)\s*[.:]?\s*(?P<title>.*)$")  # "12 § Budget"
 WORD_HEADING = re.compile(r"^(?:ärende|punkt|paragraf)\s+(?P<num>\d{1,3})\s*[.:)\-–]?\s*(?P<title>.*)$", re.I)
 NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[A-ZÅÄÖÉ\"”«].{0,140})$")
 TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.)\s*\t?\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
@@ -63,7 +64,7 @@ def _section_candidates(lines: list[Line]) -> list[dict]:
         t = ln.stripped
         if not t or t.startswith("§§"):
             continue
-        m = SECTION_HEADING.match(t) or WORD_HEADING.match(t)
+        m = SECTION_HEADING.match(t) or WORD_HEADING.match(t) or NUMBER_FIRST_HEADING.match(t)
         if not m:
             continue
         title = m.group("title") or ""

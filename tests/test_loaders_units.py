@@ -385,6 +385,15 @@ def test_first_section_right_after_the_contents_is_an_item():
     assert item(r, "4")["span"]["quote"].startswith("§ 4 Mötets öppnande\nOrdföranden")
 
 
+@pytest.mark.parametrize("style", ["§ {n}", "§{n}", "{n} §", "Punkt {n}", "Ärende {n}", "{n}."])
+def test_item_heading_styles(style):
+    titles = ["Mötets öppnande", "Budget för 2025", "Rapport från arbetsgruppen"]
+    body = "".join(f"{style.format(n=n)} {t}\nAgnes informerar. Gruppen godkände rapporten.\n\n" for n, t in enumerate(titles, 3))
+    r = parse(head(attendance="Beslutande\tAgnes Lundkvist, ordförande\tUmeå kommun\n") + body)
+    assert [(it["number"], it["title"], len(it["decisions"])) for it in r["items"]] == [
+        ("3", titles[0], 1), ("4", titles[1], 1), ("5", titles[2], 1)]
+
+
 def test_numbered_sequence_layout():
     r = parse(head() + "1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av justerare\n"
               "Oskar Sjöholm utsågs till justerare.\n\n3. Rapporter\nText.\n\n4. Nästa möte\nI maj.\n")
