@@ -19,6 +19,7 @@ SWEDISH_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:e|:e|:a)?\s+({_MONTH_RE})\.
 TIME_RANGE = re.compile(
     r"(?:kl(?:ockan)?\.?\s*)?(?<![\d-])([01]?\d|2[0-3])(?:[.:](\d{2}))?\s*(?:[-–—]|till)\s*([01]?\d|2[0-3])(?:[.:](\d{2}))?(?![\d-])"
 )
+SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:\s+|\s*-\s*)((?:19|20)\d{2})(?![\d/])")
 TIME_START = re.compile(r"\bkl(?:ockan)?\.?\s*([01]?\d|2[0-3])[.:](\d{2})\b", re.I)
 DATE_LABEL = re.compile(
     r"\b(?:sammanträdesdatum|mötesdatum|datum|tid och plats|plats och tid|tid|sammanträde|möte|protokoll)\b", re.I
@@ -56,6 +57,11 @@ def find_dates(text: str) -> list[tuple[int, int | None, int, int]]:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out.append((m.start(), y, mo, d))
+    if "/" in text:
+        for m in SLASH_DATE.finditer(text):  # "5/3 2024": day/month year
+            d, mo = int(m.group(1)), int(m.group(2))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                out.append((m.start(), int(m.group(3)), mo, d))
     for m in SWEDISH_DATE.finditer(text):
         d, mo = int(m.group(1)), MONTHS[m.group(2).lower().rstrip(".")]
         if 1 <= d <= 31:

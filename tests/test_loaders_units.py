@@ -148,6 +148,18 @@ def test_acronym_used_in_the_text_for_the_body(name, used, acronym):
     assert r["body"] == {"name": name, "acronym": acronym}
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Datum: den 5 mars 2024", ("2024-03-05", None, None)),
+    ("Tisdagen den 5 mars 2024, kl. 13–15", ("2024-03-05", "13:00", "15:00")),
+    ("Datum och tid: 2024-03-05 kl 09.00-12.00", ("2024-03-05", "09:00", "12:00")),
+    ("Tid: 5/3 2024 13:00–15:30", ("2024-03-05", "13:00", "15:30")),
+    ("Datum: 2024-03-05, kl 13.30 – 16", ("2024-03-05", "13:30", "16:00")),
+])
+def test_meeting_date_and_time_phrasings(line, expected):
+    r = parse(f"Protokoll Samverkansgruppen Norrdal\n\n{line}\n\nBeslutande\tGreta Lindqvist\tUmeå kommun\n" + ITEMS_TAIL)
+    assert (r["date"], r["start"], r["end"]) == expected
+
+
 def test_tid_och_plats_with_place_on_next_line():
     r = parse(
         "Samverkansrådet Norrdal\n\n"
