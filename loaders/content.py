@@ -105,6 +105,10 @@ def classify(text: str, inherited: str | None = None) -> str:
     return inherited or "decision"
 
 
+def _has_quote(text: str) -> bool:
+    return any(q in text for q in '”“"«»')
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -239,7 +243,7 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
         if QUOTED.fullmatch(text) or text.startswith(("”", '"', "“")):
             k += 1
             continue
-        for sentence in split_sentences(QUOTED.sub(" ", text)):
+        for sentence in split_sentences(QUOTED.sub(" ", text) if _has_quote(text) else text):
             if _records_decision(sentence, own):
                 if sentence.endswith(":") and k + 1 < len(paras):
                     nxt = paras[k + 1]
@@ -349,7 +353,8 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
     out: list[str] = []
     for para in paragraphs(body):
         text = _norm(" ".join(ln.stripped.replace("\t", " ") for ln in para))
-        text = QUOTED.sub(" ", text)
+        if _has_quote(text):
+            text = QUOTED.sub(" ", text)
         if not _PRESENTER_NEEDLE.search(text.lower()):
             continue
         for sentence in split_sentences(text):

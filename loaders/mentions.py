@@ -17,7 +17,11 @@ AGREEMENT_PATTERNS = (
     re.compile(r"\b(?:[Aa]vtal(?:et)?|[Öö]verenskommelse(?:n)?)\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"),
 )
 # Substrings (lower case) without which the pattern above at the same position cannot match.
-_AGREEMENT_NEEDLES = (("-avtal",), ("hemsjukvårds", "samverkans"), ("avtal", "överenskommelse"))
+_AGREEMENT_NEEDLES = (
+    ("-avtal",),
+    ("hemsjukvårdsavtal", "hemsjukvårdsöverenskommelse", "samverkansavtal", "samverkansöverenskommelse"),
+    ("avtal", "överenskommelse"),
+)
 BODY_PATTERN = re.compile(
     r"\b(?:[A-ZÅÄÖ][\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
     r"[A-ZÅÄÖ]{1,4}-[A-ZÅÄÖ]{2,5}|SamReKo|SocSam|SOCSAM)\b"

@@ -73,8 +73,13 @@ class Text:
 _SPACES = re.compile(r"[ \u2000-\u200a]+")
 
 
+_NEEDS_CLEANING = re.compile(r"[<&\u00ad\u200b\ufeff\xa0*⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]|  ")
+
+
 def clean_inline(text: str) -> str:
     """Clean one line: HTML tags and entities, soft hyphens, superscripts spaced, whitespace."""
+    if not _NEEDS_CLEANING.search(text):
+        return text.strip()
     if "<" in text and _HAS_HTML.search(text):
         text = _TAG.sub(" ", text)
     if "&" in text:
