@@ -264,7 +264,16 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
     return units
 
 
+# Every DECISION_VERB match contains one of these (lower case); a cheap test first.
+_DECISION_NEEDLE = re.compile(
+    "godkän|beslut|beslöt|fastställ|anta|antog|vald|välj|utsåg|utses|utser|tillstyrk|avsl|bifall|biföll|tillsät|"
+    "tillsatt|noter|anteckn|handlingarna|komplett|bordl|återremitt|rekommend|bakom|återkommer|uppdr"
+)
+
+
 def _records_decision(sentence: str, own_names: list[str]) -> bool:
+    if not _DECISION_NEEDLE.search(sentence.lower()):
+        return False
     m = DECISION_VERB.search(sentence)
     if not m or len(sentence) > 400:
         return False
