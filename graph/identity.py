@@ -185,7 +185,22 @@ class Resolution:
         stem = iris.source_stem(protocol.source)
         ctx = self.context(protocol)
         mine = set(ctx.persons.values()) | {ctx.body} | {iri for iri, _ in ctx.mentioned_bodies.values()}
-        return [d for d in self.decisions if stem in d.sources or (d.kind == "body" and d.iri in mine)]
+        by_source, by_body = self._decision_index()
+        wanted = set(by_source.get(stem, ())) | {i for iri in mine for i in by_body.get(iri, ())}
+        return [self.decisions[i] for i in sorted(wanted)]
+
+    def _decision_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Decisions by source stem and body decisions by IRI (rebuilt when decisions were added)."""
+        if getattr(self, "_indexed", None) != len(self.decisions):
+            by_source: dict[str, list[int]] = {}
+            by_body: dict[str, list[int]] = {}
+            for index, decision in enumerate(self.decisions):
+                for source in decision.sources:
+                    by_source.setdefault(source, []).append(index)
+                if decision.kind == "body":
+                    by_body.setdefault(decision.iri, []).append(index)
+            self._index, self._indexed = (by_source, by_body), len(self.decisions)
+        return self._index
 
     def fingerprint(self, protocol: Protocol) -> str:
         """What of the resolution the record's graph depends on (part of its content hash)."""
@@ -263,41 +278,195 @@ SELECT DISTINCT ?g ?body ?label ?alt ?county ?parent WHERE {
 """
 
 
+_PREFIXES = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX besluit: <http://data.vlaanderen.be/ns/besluit#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX person: <http://www.w3.org/ns/person#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX org: <http://www.w3.org/ns/org#>
+"""
+_STORE_NAMES = _PREFIXES + "SELECT ?g ?person ?name WHERE { VALUES_BLOCK GRAPH ?g { ?person foaf:name ?name ; a person:Person } }"
+_STORE_MEETINGS = _PREFIXES + """SELECT ?g ?body ?date ?county ?file WHERE { VALUES_BLOCK
+  GRAPH ?g { ?meeting a besluit:Zitting ; besluit:isGehoudenDoor ?body .
+    OPTIONAL { ?meeting dcterms:date ?date } OPTIONAL { ?meeting sg:countyCode ?county }
+    OPTIONAL { ?g prov:wasDerivedFrom/sg:fileName ?file } } }"""
+_STORE_ORGANISATIONS = _PREFIXES + """SELECT ?g ?person ?org WHERE { VALUES_BLOCK
+  GRAPH ?g { { ?x prov:agent ?person } UNION { ?x sg:absentPerson ?person } ?x sg:representedOrganisation ?org } }"""
+_STORE_BODY_PARTS = _PREFIXES + """SELECT ?g ?body ?kind ?value WHERE { VALUES_BLOCK
+  GRAPH ?g { { ?body a org:Organization BIND("type" AS ?kind) BIND("" AS ?value) }
+    UNION { ?body skos:prefLabel ?value BIND("label" AS ?kind) } UNION { ?body rdfs:label ?value BIND("label" AS ?kind) }
+    UNION { ?body skos:altLabel ?value BIND("alt" AS ?kind) } UNION { ?body sg:countyCode ?value BIND("county" AS ?kind) }
+    UNION { ?body org:subOrganizationOf ?value BIND("parent" AS ?kind) } }
+  FILTER (STRSTARTS(STR(?body), "BASE")) }"""
+
+
 def _value(term) -> str | None:
     return None if term is None else term.value
 
 
 def store_knowledge(store, base: str, skip_graphs: set[str]) -> tuple[list[Occurrence], list[tuple[str, str, list[str], list[str]]]]:
     """Persons (one occurrence per person IRI) and bodies the store holds outside ``skip_graphs``."""
-    persons: dict[str, Occurrence] = {}
-    for row in store.query(_STORE_PERSONS).records():
-        graph = _value(row["g"])
-        if graph in skip_graphs:
-            continue
-        iri, name = _value(row["person"]), _value(row["name"])
-        occ = persons.get(iri)
-        order = (_value(row["date"]) or "", _value(row["file"]) or graph)
+    return StoreKnowledge(store, base).snapshot(skip_graphs)
+
+
+def _graph_values(graphs) -> str:
+    return "VALUES ?g { " + " ".join(f"<{g}>" for g in sorted(graphs)) + " }"
+
+
+class StoreKnowledge:
+    """What the store knows of persons and bodies, read once and kept up to date graph by graph.
+
+    A load in batches reads the store's persons and bodies once (:meth:`snapshot` gives what
+    :func:`store_knowledge` would) and, after writing a batch, reads only the graphs it wrote
+    (:meth:`add_graphs`), so resolving a batch costs no more as the store grows.
+    """
+
+    def __init__(self, store, base: str, *, read: bool = True):
+        self.store = store
+        self.base = base
+        self.person_rows: dict[str, dict[str, list[tuple]]] = {}  # person IRI -> graph -> rows
+        self.body_rows: dict[str, dict[str, list[tuple]]] = {}  # body IRI -> graph -> rows
+        self.graph_persons: dict[str, set[str]] = {}
+        self.graph_bodies: dict[str, set[str]] = {}
+        self.persons: dict[str, Occurrence] = {}
+        self.bodies: dict[str, tuple[str | None, list[str], list[str]]] = {}
+        if read and store is not None:
+            self._read(None)
+
+    def add_graphs(self, graphs) -> None:
+        """Read (again) what the store holds in ``graphs``, replacing what was known of them."""
+        graphs = set(graphs)
+        if graphs and self.store is not None:
+            self._forget(graphs)
+            self._read(graphs)
+
+    def _forget(self, graphs: set[str]) -> None:
+        persons = set().union(*(self.graph_persons.pop(g, set()) for g in graphs))
+        bodies = set().union(*(self.graph_bodies.pop(g, set()) for g in graphs))
+        for iri in persons:
+            for g in graphs:
+                self.person_rows[iri].pop(g, None)
+        for iri in bodies:
+            for g in graphs:
+                self.body_rows[iri].pop(g, None)
+        for iri in persons:
+            self._rebuild_person(iri)
+        for iri in bodies:
+            self._rebuild_body(iri)
+
+    def _read(self, graphs: set[str] | None) -> None:
+        # four simple queries joined here: much faster on a large store than one query with
+        # OPTIONALs and UNIONs (the rows are those of _STORE_PERSONS and _STORE_BODIES)
+        values = _graph_values(graphs) if graphs is not None else ""
+
+        def select(query: str) -> list[tuple]:
+            return [tuple(_value(t) for t in row) for row in self.store.query(query.replace("VALUES_BLOCK", values)).rows]
+
+        meetings: dict[str, list[tuple]] = {}
+        for g, body, date, county, file in select(_STORE_MEETINGS):
+            meetings.setdefault(g, []).append((body, date, county, file))
+        organisations: dict[tuple[str, str], set[str]] = {}
+        for g, iri, org in select(_STORE_ORGANISATIONS):
+            organisations.setdefault((g, iri), set()).add(org)
+        touched_persons, touched_bodies = set(), set()
+        for g, iri, name in select(_STORE_NAMES):
+            if g not in meetings:
+                continue
+            rows = self.person_rows.setdefault(iri, {}).setdefault(g, [])
+            for body, date, county, file in meetings[g]:
+                for org in organisations.get((g, iri)) or [None]:
+                    rows.append((name, body, org, county, date, file))
+            self.graph_persons.setdefault(g, set()).add(iri)
+            touched_persons.add(iri)
+        parts: dict[tuple[str, str], dict[str, list[str]]] = {}
+        for g, iri, kind, value in select(_STORE_BODY_PARTS.replace("BASE", f"{self.base}body/")):
+            parts.setdefault((g, iri), {}).setdefault(kind, []).append(value)
+        for (g, iri), found in parts.items():
+            if "parent" in found or "type" not in found:
+                continue
+            rows = self.body_rows.setdefault(iri, {}).setdefault(g, [])
+            for county in found.get("county") or [None]:
+                rows += [(county, label, None) for label in found.get("label", [])]
+                rows += [(county, None, alt) for alt in found.get("alt", [])]
+            if rows:
+                self.graph_bodies.setdefault(g, set()).add(iri)
+                touched_bodies.add(iri)
+        for iri in touched_persons:
+            self._rebuild_person(iri)
+        for iri in touched_bodies:
+            self._rebuild_body(iri)
+
+    def _person(self, iri: str, skip: set[str] = frozenset()) -> Occurrence | None:
+        occ = None
+        for g, rows in self.person_rows.get(iri, {}).items():
+            if g in skip:
+                continue
+            for name, body, org, county, date, file in rows:
+                order = (date or "", file or g)
+                if occ is None:
+                    occ = Occurrence(normalise_name(name), [name], order, iri=iri)
+                if name not in occ.names:
+                    occ.names.append(name)
+                occ.order = min(occ.order, order)
+                occ.sources.add(iris.source_stem(file or g.rsplit("/", 1)[1]))
+                occ.bodies.add(body)
+                if org is not None:
+                    occ.organisations.add(org)
+                if county is not None:
+                    occ.counties.add(county)
+        return occ
+
+    def _body(self, iri: str, skip: set[str] = frozenset()):
+        found = None
+        for g, rows in self.body_rows.get(iri, {}).items():
+            if g in skip:
+                continue
+            for county, label, alt in rows:
+                if found is None:
+                    found = (county, [], [])
+                for target, value in ((found[1], label), (found[2], alt)):
+                    if value is not None and value not in target:
+                        target.append(value)
+        return found
+
+    def _rebuild_person(self, iri: str) -> None:
+        occ = self._person(iri)
         if occ is None:
-            occ = persons[iri] = Occurrence(normalise_name(name), [name], order, iri=iri)
-        if name not in occ.names:
-            occ.names.append(name)
-        occ.order = min(occ.order, order)
-        occ.sources.add(iris.source_stem(_value(row["file"]) or graph.rsplit("/", 1)[1]))
-        occ.bodies.add(_value(row["body"]))
-        if row["org"] is not None:
-            occ.organisations.add(_value(row["org"]))
-        if row["county"] is not None:
-            occ.counties.add(_value(row["county"]))
-    bodies: dict[str, tuple[str | None, list[str], list[str]]] = {}
-    for row in store.query(_STORE_BODIES).records():
-        if _value(row["g"]) in skip_graphs or not _value(row["body"]).startswith(f"{base}body/"):
-            continue
-        county, labels, alts = bodies.setdefault(_value(row["body"]), (_value(row["county"]), [], []))
-        for target, term in ((labels, row["label"]), (alts, row["alt"])):
-            if term is not None and term.value not in target:
-                target.append(term.value)
-    body_rows = [(iri, county, sorted(labels), sorted(alts)) for iri, (county, labels, alts) in sorted(bodies.items())]
-    return sorted(persons.values(), key=lambda o: (o.order, o.iri)), body_rows
+            self.persons.pop(iri, None)
+            self.person_rows.pop(iri, None)
+        else:
+            self.persons[iri] = occ
+
+    def _rebuild_body(self, iri: str) -> None:
+        body = self._body(iri)
+        if body is None:
+            self.bodies.pop(iri, None)
+            self.body_rows.pop(iri, None)
+        else:
+            self.bodies[iri] = body
+
+    def snapshot(self, skip_graphs: set[str] = frozenset()) -> tuple[list[Occurrence], list[tuple[str, str, list[str], list[str]]]]:
+        """Persons sorted by first meeting and bodies sorted by IRI, leaving out ``skip_graphs``."""
+        skip = {g for g in skip_graphs if g in self.graph_persons or g in self.graph_bodies}
+        persons, bodies = dict(self.persons), dict(self.bodies)
+        for iri in set().union(*(self.graph_persons.get(g, set()) for g in skip)):
+            occ = self._person(iri, skip)
+            if occ is None:
+                persons.pop(iri, None)
+            else:
+                persons[iri] = occ
+        for iri in set().union(*(self.graph_bodies.get(g, set()) for g in skip)):
+            body = self._body(iri, skip)
+            if body is None:
+                bodies.pop(iri, None)
+            else:
+                bodies[iri] = body
+        body_rows = [(iri, county, sorted(labels), sorted(alts)) for iri, (county, labels, alts) in sorted(bodies.items())]
+        return sorted(persons.values(), key=lambda o: (o.order, o.iri)), body_rows
 
 
 # -- resolution ----------------------------------------------------------------------------
@@ -305,6 +474,8 @@ class _UnionFind:
     def __init__(self, items: list[Occurrence]):
         self.parent = list(range(len(items)))
         self.members = {i: {i} for i in range(len(items))}
+        self.records = {i: ({o.record} if o.record else set()) for i, o in enumerate(items)}  # protocols of a group
+        self.known = {i: int(o.iri is not None) for i, o in enumerate(items)}  # store persons in a group
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -319,6 +490,8 @@ class _UnionFind:
         keep, drop = min(a, b), max(a, b)
         self.parent[drop] = keep
         self.members[keep] |= self.members.pop(drop)
+        self.records[keep] |= self.records.pop(drop)
+        self.known[keep] += self.known.pop(drop)
 
 
 def _first_name_only(name: str) -> bool:
@@ -379,15 +552,22 @@ def _shared(a: Occurrence, b: Occurrence) -> tuple[str, str] | None:
     return None
 
 
-def resolve(records: list[Protocol], *, base: str | None = None, store=None, curation: Curation | None = None) -> Resolution:
-    """Resolve the persons, bodies and organisations of ``records`` (with what ``store`` knows)."""
+def resolve(records: list[Protocol], *, base: str | None = None, store=None, curation: Curation | None = None,
+            knowledge: StoreKnowledge | None = None) -> Resolution:
+    """Resolve the persons, bodies and organisations of ``records`` (with what ``store`` knows).
+
+    ``knowledge`` is what the store knows, read before (a load in batches keeps one up to date
+    instead of reading the whole store for every batch); by default it is read from ``store``.
+    """
     base = iris.resolve_base(base)
     resolution = Resolution(base)
     curation = curation or Curation()
     resolution.curation = curation
     ordered = sorted(records, key=lambda r: (r.date or "9999", r.source))
     graphs = {iris.graph_iri(r.source, base) for r in ordered}
-    known_persons, known_bodies = store_knowledge(store, base, graphs) if store is not None else ([], [])
+    if knowledge is None and store is not None:
+        knowledge = StoreKnowledge(store, base)
+    known_persons, known_bodies = knowledge.snapshot(graphs) if knowledge is not None else ([], [])
 
     registry = BodyRegistry(base)
     for iri, county, labels, alts in known_bodies:
@@ -431,38 +611,44 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
         return None
 
     def can_join(i: int, j: int) -> bool:
-        left, right = uf.members[uf.find(i)], uf.members[uf.find(j)]
-        records_left = {occurrences[k].record for k in left if occurrences[k].record}
-        records_right = {occurrences[k].record for k in right if occurrences[k].record}
-        if records_left & records_right:
+        left, right = uf.find(i), uf.find(j)
+        if uf.records[left] & uf.records[right]:
             return False  # two different names of one protocol are two people
-        if sum(occurrences[k].iri is not None for k in left | right) > 1:
+        if uf.known[left] + uf.known[right] > 1:
             return False  # the store's persons stay as they are
-        return not any(split_forbids(occurrences[a], occurrences[b]) for a in left for b in right)
+        if not curation.split:
+            return True
+        return not any(split_forbids(occurrences[a], occurrences[b]) for a in uf.members[left] for b in uf.members[right])
+
+    def cited(occ: Occurrence) -> set[str]:
+        # a person the store knows is cited by the protocol it was first met in, not by every one
+        return occ.sources if occ.iri is None else {iris.source_stem(occ.order[1].rsplit("/", 1)[-1])}
 
     def sources(*occs: Occurrence) -> tuple[str, ...]:
-        return tuple(sorted(set().union(*(o.sources for o in occs))))
+        return tuple(sorted(set().union(*(cited(o) for o in occs))))
 
-    # candidate pairs, blocked by surname, in a fixed order
-    by_surname: dict[str, list[int]] = {}
+    # candidate pairs, blocked by surname and given-name initial (both must agree for a pair),
+    # at least one of them from the records (the store's persons are not compared again)
+    blocks: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for index, occ in enumerate(occurrences):
-        by_surname.setdefault(occ.surname, []).append(index)
+        block = blocks.setdefault((occ.surname, occ.given[:1]), ([], []))
+        block[occ.record is None].append(index)
     pairs = []
-    for indices in by_surname.values():
-        for x, i in enumerate(indices):
-            for j in indices[x + 1:]:
+    for new_ones, known in blocks.values():
+        for x, i in enumerate(new_ones):
+            for j in new_ones[x + 1:] + known:
                 a, b = occurrences[i], occurrences[j]
                 if a.record is not None and a.record == b.record:
-                    continue
-                if a.record is None and b.record is None:
                     continue
                 distance = 0 if a.key == b.key else _given_distance(a, b)
                 if distance is None or distance > MAX_GIVEN_NAME_DISTANCE:
                     continue
-                pairs.append((distance, i, j))
+                pairs.append((distance, min(i, j), max(i, j)))
     pairs.sort()
     for distance, i, j in pairs:
         a, b = occurrences[i], occurrences[j]
+        if uf.find(i) == uf.find(j):
+            continue  # already one person through another pair
         names = tuple(dict.fromkeys(a.names + b.names))
         confirmed = next((r for r in curation.confirm if r.covers(a) and r.covers(b)), None)
         forbidden = split_forbids(a, b)
@@ -515,6 +701,7 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
         ctx = resolution.contexts[occ.record]
         for name in occ.names:
             ctx.persons[name] = canonical[uf.find(index)]
+    apart: set[frozenset[str]] = set()
     for decision in decisions:
         iri = other = None
         if decision.other:
@@ -523,6 +710,10 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
             other = canonical[uf.find(j)]
             if other == iri:
                 other = None
+            elif decision.status == "near-miss":
+                if frozenset((iri, other)) in apart:
+                    continue  # two persons kept apart are reported once, by the first pair compared
+                apart.add(frozenset((iri, other)))
         elif decision.sources:
             key = normalise_name(decision.names[0])
             iri = next((canonical[uf.find(k)] for k, o in enumerate(occurrences) if o.key == key), "")
