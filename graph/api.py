@@ -104,12 +104,14 @@ class LoadReport:
 def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception]], *,
                  base: str | None = None, generated_at: dt.datetime | str | None = None,
                  report: LoadReport | None = None, identities: str | Path | None = None,
-                 curation=None) -> LoadReport:
+                 curation=None, knowledge=None) -> LoadReport:
     """Map and store each record in its own named graph; a failure leaves the store as it was.
 
     The records are resolved together, with what the store already knows, into canonical
     persons, bodies and organisations (:mod:`samgraf.graph.identity`); ``identities`` is an
-    analyst's identities YAML file (confirm/split) the resolution respects.
+    analyst's identities YAML file (confirm/split) the resolution respects. ``knowledge`` (a
+    :class:`~samgraf.graph.identity.StoreKnowledge`) is what the store knows, kept by a caller
+    that loads in batches; it is brought up to date with the graphs written here.
     """
     from samgraf.graph.identity import Curation, resolve
 
@@ -124,35 +126,94 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
         return report
     curation = curation or Curation.load(identities)
     try:
-        resolution = resolve([r for _, r in good], base=base, store=store, curation=curation)
+        resolution = resolve([r for _, r in good], base=base, store=store, curation=curation, knowledge=knowledge)
     except SamgrafError as exc:
         report.failed += [(label, f"identity resolution: {exc}") for label, _ in good]
         return report
+    mapped = []
     for label, record in good:
         try:
-            outcome = store.load_mapped(map_protocol(record, base=base, generated_at=generated_at, resolution=resolution))
+            mapped.append((label, map_protocol(record, base=base, generated_at=generated_at, resolution=resolution)))
         except SamgrafError as exc:
             report.failed.append((label, str(exc)))
-            continue
-        getattr(report, outcome).append(label)
+    try:
+        outcomes = store.load_mapped_batch([m for _, m in mapped])
+    except SamgrafError:  # write them one by one, so that only the failing graphs fail
+        outcomes = []
+        for label, graph in mapped:
+            try:
+                outcomes.append(store.load_mapped(graph))
+            except SamgrafError as exc:
+                outcomes.append(None)
+                report.failed.append((label, str(exc)))
+    for (label, _), outcome in zip(mapped, outcomes):
+        if outcome is not None:
+            getattr(report, outcome).append(label)
+    if knowledge is not None:
+        knowledge.add_graphs({m.graph for (_, m), outcome in zip(mapped, outcomes) if outcome in ("loaded", "replaced")})
     return report
+
+
+DEFAULT_BATCH = 500  # records mapped, resolved and written together
 
 
 def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = None,
                generated_at: dt.datetime | str | None = None,
                progress: Callable[[Path], None] | None = None,
-               identities: str | Path | None = None) -> LoadReport:
-    """Load protocol files, JSON record files and folders of them (resolved together)."""
+               identities: str | Path | None = None, jobs: int | None = 1,
+               batch_size: int = DEFAULT_BATCH, incremental: bool = True) -> LoadReport:
+    """Load protocol files, JSON record files and folders of them.
+
+    Files are parsed by ``jobs`` processes (1: in this process; None: all cores) and the
+    records resolved, mapped and written in batches of ``batch_size``, each batch resolved
+    with what the store knows by then (the earlier batches included), so memory stays flat.
+    With ``incremental``, a protocol file whose content (SHA-256) the store already holds,
+    mapped by this samgraf version, is not parsed again and counts as ``unchanged``.
+    """
+    from samgraf.graph import iris
+    from samgraf.graph.identity import Curation, StoreKnowledge
+    from samgraf.graph.pipeline import UNCHANGED, default_jobs, read_files
+
     report = LoadReport()
-    records: list[tuple[str, Protocol | Exception]] = []
-    for path in expand_paths(paths):
-        if not path.exists():
-            records.append((str(path), FileNotFoundError("no such file")))
+    files = expand_paths(paths)
+    base_iri = iris.resolve_base(base)
+    digests: dict[str, str] = {}
+    if incremental and any(p.suffix.lower() in PROTOCOL_SUFFIXES for p in files):
+        from samgraf import __version__
+
+        digests = {graph: digest for graph, (digest, version) in store.source_digests().items() if version == __version__}
+
+    def known(path: Path) -> str | None:
+        if path.suffix.lower() not in PROTOCOL_SUFFIXES:
+            return None
+        return digests.get(iris.graph_iri(path.name, base_iri))
+
+    curation = Curation.load(identities)
+    knowledge = None
+    batch: list[tuple[str, Protocol | Exception]] = []
+
+    def flush() -> None:
+        nonlocal knowledge, batch
+        if any(not isinstance(r, Exception) for _, r in batch) and knowledge is None:
+            knowledge = StoreKnowledge(store, base_iri)
+        load_records(store, batch, base=base, generated_at=generated_at, report=report, curation=curation, knowledge=knowledge)
+        batch = []
+
+    count = 0
+    for path, result in read_files(((p, known(p)) for p in files), jobs=jobs or default_jobs()):
+        if result == UNCHANGED:
+            report.unchanged.append(str(path))
         else:
-            records += list(read_records(path))
+            batch += result
+            count += len(result)
         if progress:
             progress(path)
-    return load_records(store, records, base=base, generated_at=generated_at, report=report, identities=identities)
+        if count >= batch_size:
+            flush()
+            count = 0
+    if batch:
+        flush()
+    return report
 
 
 def identity_decisions(store: Store, status: str | None = None) -> list[dict[str, Any]]:

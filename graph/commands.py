@@ -34,11 +34,18 @@ def _open(location: str | None, *, create: bool):
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--identities", "identities", default=None, type=click.Path(dir_okay=False, path_type=Path),
               help=f"Analyst's identity decisions (YAML: confirm:, split:) [default: ./{DEFAULT_IDENTITIES} if present].")
-def load_command(paths, location, base, quiet, identities):
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default="0: all cores",
+              help="Processes parsing files; 1 parses in this process.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Records resolved, mapped and written together.")
+@click.option("--full", is_flag=True, help="Parse every file again, even those whose content the store already holds.")
+def load_command(paths, location, base, quiet, identities, jobs, batch_size, full):
     """Load protocol files, JSON record files or folders of them into the store.
 
-    The records loaded together, and what the store already holds, are resolved into one
-    node per person, body and organisation (see samgraf identities)."""
+    Files are parsed in parallel and loaded in batches; each batch is resolved, with what the
+    store already holds, into one node per person, body and organisation (see samgraf
+    identities). A protocol file whose content the store already holds (same SHA-256, same
+    samgraf version) is not parsed again: it counts as unchanged; a changed file replaces its graph."""
     from samgraf.graph.api import expand_paths, load_paths
 
     if identities is None and Path(DEFAULT_IDENTITIES).is_file():
@@ -48,11 +55,12 @@ def load_command(paths, location, base, quiet, identities):
     files = expand_paths(paths)
     with _open(location, create=True) as store:
         try:
+            options = dict(base=base, identities=identities, jobs=jobs or None, batch_size=batch_size, incremental=not full)
             if quiet or not files:
-                report = load_paths(store, files, base=base, identities=identities)
+                report = load_paths(store, files, **options)
             else:
                 with click.progressbar(length=len(files), label="reading", file=sys.stderr) as bar:
-                    report = load_paths(store, files, base=base, progress=lambda _: bar.update(1), identities=identities)
+                    report = load_paths(store, files, progress=lambda _: bar.update(1), **options)
         except SamgrafError as exc:
             raise click.ClickException(str(exc)) from None
     for label, message in report.failed:

@@ -72,6 +72,32 @@ ASK { GRAPH ?g { ?g sg:recordSha256 ?digest ; prov:wasGeneratedBy/prov:wasAssoci
 """
 
 
+_CURRENT_MANY_TEMPLATE = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?g WHERE { VALUES_BLOCK
+  GRAPH ?g { ?g sg:recordSha256 ?digest ; prov:wasGeneratedBy/prov:wasAssociatedWith/dcterms:hasVersion ?version }
+  FILTER (STR(?version) = "{version}")
+}
+"""
+_CURRENT_MANY = _CURRENT_MANY_TEMPLATE.replace("{version}", __version__)
+_EXISTING_MANY = "SELECT ?g WHERE { VALUES_BLOCK FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }"
+_SOURCE_DIGESTS = """
+PREFIX sg: <https://w3id.org/samgraf/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?g ?digest ?version WHERE {
+  GRAPH ?g { ?g a sg:ProtocolGraph ; sg:recordSha256 ?record ; prov:wasDerivedFrom ?source ;
+                prov:wasGeneratedBy/prov:wasAssociatedWith/dcterms:hasVersion ?version .
+             ?source sg:sourceSha256 ?digest }
+}
+"""
+
+
+_RECORD_SHA256 = ox.NamedNode("https://w3id.org/samgraf/ontology#recordSha256")
+
+
 class Store(ABC):
     """A quad store holding one named graph per protocol."""
 
@@ -120,6 +146,52 @@ class Store(ABC):
         self.replace_graph(mapped.graph, mapped.quads)
         return "replaced" if existed else "loaded"
 
+    def load_mapped_batch(self, batch: list[MappedProtocol]) -> list[str]:
+        """Store several protocol graphs: the outcome of each, as :meth:`load_mapped` gives it.
+
+        Two queries find which graphs are current and which exist; the rest is written by
+        :meth:`write_graphs` (a server: in a few requests, not one per graph).
+        """
+        if not batch:
+            return []
+        seen: set[str] = set()
+        for index, mapped in enumerate(batch):  # a graph given twice: the first is stored before the second is looked at
+            if mapped.graph in seen:
+                return self.load_mapped_batch(batch[:index]) + self.load_mapped_batch(batch[index:])
+            seen.add(mapped.graph)
+        current = self._graphs_where(_CURRENT_MANY, [(ox.NamedNode(m.graph), ox.Literal(m.record_sha256)) for m in batch],
+                                     ("g", "digest"))
+        existing = self._graphs_where(_EXISTING_MANY, [(ox.NamedNode(m.graph),) for m in batch if m.graph not in current], ("g",))
+        outcomes, new, replaced = [], [], []
+        for mapped in batch:
+            if mapped.graph in current:
+                outcomes.append("unchanged")
+            elif mapped.graph in existing:
+                outcomes.append("replaced")
+                replaced.append(mapped)
+            else:
+                outcomes.append("loaded")
+                new.append(mapped)
+        self.write_graphs(new, replaced)
+        return outcomes
+
+    def _graphs_where(self, template: str, rows: list[tuple], names: tuple[str, ...]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(rows), 500):
+            values = " ".join("(" + " ".join(str(t) for t in row) + ")" for row in rows[start:start + 500])
+            block = f"VALUES ({' '.join('?' + n for n in names)}) {{ {values} }}"
+            found |= {row[0].value for row in self.query(template.replace("VALUES_BLOCK", block)).rows}
+        return found
+
+    def write_graphs(self, new: list[MappedProtocol], replaced: list[MappedProtocol]) -> None:
+        """Write graphs the store does not hold (``new``) and replace others, each graph whole."""
+        for mapped in [*new, *replaced]:
+            self.replace_graph(mapped.graph, mapped.quads)
+
+    def source_digests(self) -> dict[str, tuple[str, str]]:
+        """Graph IRI -> (SHA-256 of its source file, samgraf version that mapped it), in one query."""
+        return {row[0].value: (row[1].value, row[2].value) for row in self.query(_SOURCE_DIGESTS).rows}
+
     def named_graphs(self) -> list[str]:
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
         return [row[0].value for row in result.rows]
@@ -153,6 +225,17 @@ class EmbeddedStore(Store):
             self._store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}")
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write graph {graph}: {exc}") from exc
+
+    def write_graphs(self, new: list[MappedProtocol], replaced: list[MappedProtocol]) -> None:
+        """New graphs by Oxigraph's bulk loader, their content hashes last, in one transaction:
+        a graph cut short by a failure has no hash, so the next load replaces it."""
+        try:
+            self._store.bulk_extend(q for mapped in new for q in mapped.quads if q.predicate != _RECORD_SHA256)
+            self._store.extend(q for mapped in new for q in mapped.quads if q.predicate == _RECORD_SHA256)
+        except OSError as exc:
+            raise StoreError(f"cannot write {len(new)} graphs: {exc}") from exc
+        for mapped in replaced:
+            self.replace_graph(mapped.graph, mapped.quads)
 
     def dump_nquads(self) -> bytes:
         return self._store.dump(format=ox.RdfFormat.N_QUADS)
