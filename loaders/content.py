@@ -18,12 +18,13 @@ OTHER_SECTION = re.compile(
     r"ärendebeskrivning|beskrivning av ärendet|beslutsunderlag|underlag|handlingar|expedier(?:as|ing)(?:\s+till)?|kopia till|delges|"
     r"beslutet\s+(?:skickas|expedieras)\s+till|skickas till|reservation(?:er)?|protokollsanteckning(?:ar)?|"
     r"propositionsordning|jäv|paragrafen är justerad|information|diskussion|överläggning|yttrande|"
-    r"bilagor?|noteringar|ajournering|omröstning|särskilt yttrande)\s*:?$",
+    r"bilag(?:a|or|orna)|noteringar|ajournering|omröstning|särskilt yttrande)\s*:?$",
     re.I,
 )
 # Lines that close a decision section without starting another (the protocol's adjustment lines).
 SECTION_END = re.compile(r"^(?:justerat|justeras|justeringens|justerandes|vid protokollet)\b", re.I)
-ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilagor?)\s*:?$", re.I)
+INLINE_ATTACHMENT = re.compile(r"^(?:bilag(?:a|or|orna)|beslutsunderlag)\s*:\s*(?P<rest>\S.{0,200})$", re.I)
+ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilag(?:a|or|orna))\s*:?$", re.I)
 ATT_CLAUSE = re.compile(r"^(?P<text>att\s+\S.*?)(?:\s*[,;]\s*(?:samt|och)?)?$")  # "att godkänna planen,"
 NUMBERED_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>.+)$")
 BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
@@ -405,6 +406,11 @@ def attachments_in(body: list[Line]) -> list[str]:
             continue
         if ATTACHMENT_SECTION.match(t):
             collecting = True
+            continue
+        inline = INLINE_ATTACHMENT.match(t)
+        if inline:  # "Bilaga: Projektplan 2024"
+            out.extend(split_attachment_text(inline.group("rest")))
+            collecting = False
             continue
         if collecting:
             if OTHER_SECTION.match(t) or DECISION_HEADING.match(t) and len(t) < 60:

@@ -33,7 +33,7 @@ FURNITURE_LINE = re.compile(
 SECTION_WORDS = re.compile(
     r"^(?:beslut|beslutsunderlag|sammanfattning|förslag till beslut|yrkanden?|bakgrund|ärendet|"
     r"ärendebeskrivning|propositionsordning|reservation(?:er)?|protokollsanteckning|expedieras|"
-    r"beslutet skickas till|bilagor?|noteringar|information|diskussion|övriga frågor|informationsärenden|"
+    r"beslutet skickas till|bilag(?:a|or|orna)|noteringar|information|diskussion|övriga frågor|informationsärenden|"
     r"beslutsärenden)\s*:?$",
     re.I,
 )

@@ -465,6 +465,15 @@ def test_a_group_heading_after_the_last_decision_is_not_a_decision():
     assert [text for text, _ in decisions(r, "2")] == ["Godkänd"]
 
 
+def test_attachments_under_a_heading_or_inline():
+    r = parse(DEC_HEAD + (
+        "§ 1 Plan\nText.\n\nBilaga: Projektplan 2024\n\nGruppen godkände planen.\n\n"
+        "§ 2 Rutin\nText.\n\nBilaga\nRutin för samordnad planering\n\nBeslut\nRutinen godkänns.\n"
+    ))
+    assert item(r, "1")["attachments"] == ["Projektplan 2024"]
+    assert item(r, "2")["attachments"] == ["Rutin för samordnad planering"]
+
+
 def test_decision_types_under_beslut():
     r = parse(DEC_HEAD + (
         "§ 1 Uppföljning\nCecilia Nordahl informerar om uppföljningen.\n\n"
