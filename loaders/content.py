@@ -324,7 +324,7 @@ class PersonIndex:
 def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool = True) -> list[str]:
     """Person names in a short text: full names, known participants, first-name references."""
     text = re.sub(r"\([^)]*\)", " ", text)
-    tokens = re.findall(r"[\wÅÄÖåäöéÉü\-]+", text)
+    tokens = re.findall(r"[\wÅÄÖåäöéÉü\-]+|[,;:]", text)  # punctuation ends a name
     found: list[str] = []
     i = 0
     while i < len(tokens):

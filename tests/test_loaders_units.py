@@ -474,6 +474,11 @@ def test_attachments_under_a_heading_or_inline():
     assert item(r, "2")["attachments"] == ["Rutin för samordnad planering"]
 
 
+def test_presenter_followed_by_organisation_in_commas():
+    r = parse(DEC_HEAD + "§ 1 Översyn\nIngrid Holm, Regionförbundet, redogör för översynen.\n\n§ 2 Övrigt\nInga frågor.\n")
+    assert item(r, "1")["presenters"] == ["Ingrid Holm"]
+
+
 def test_decision_types_under_beslut():
     r = parse(DEC_HEAD + (
         "§ 1 Uppföljning\nCecilia Nordahl informerar om uppföljningen.\n\n"
