@@ -601,61 +601,63 @@ def report(results: dict) -> str:
            f"Python {m['python']}, pyoxigraph {m['pyoxigraph']}, rdflib {m['rdflib']}; samgraf at {m['commit']}; "
            f"load average at start {m['load_average']}; seed {results['seed']}, {results['jobs']} parse processes.", ""]
 
-    out += ["### Parse", ""]
-    rows = []
-    for size in sizes:
-        r = results["by_size"][str(size)]
-        for key, mode in (("parse_one", "one core"), ("parse_all", f"all cores ({results['jobs']} processes)")):
-            p = r.get(key, {})
+    if sizes:  # (only the render phase ran otherwise)
+        out += ["### Parse", ""]
+        rows = []
+        for size in sizes:
+            r = results["by_size"][str(size)]
+            for key, mode in (("parse_one", "one core"), ("parse_all", f"all cores ({results['jobs']} processes)")):
+                p = r.get(key, {})
+                if "error" in p or not p:
+                    rows.append([f"{size:,}", mode, p.get("error", "not run")] + ["–"] * 7)
+                    continue
+                per_s = p["protocols"] / p["seconds"]
+                rows.append([f"{size:,}", mode, f"{p['protocols']:,}", num(p["bytes"] / 1e6, 1), num(p["seconds"], 1),
+                             num(per_s, 1), num(per_s / p["processes"], 1), num(p["bytes"] / 1e6 / p["seconds"], 2),
+                             num(p["peak_mb"]), f"{p['failed']:,}"])
+        out += [table(["corpus", "mode", "parsed", "MB", "seconds", "protocols/s", "per core", "MB/s", "peak RSS MB", "failed"],
+                      rows, "llrrrrrrrr"), "",
+                "Peak RSS on all cores is the main process plus each worker's peak (an upper bound of the total).", ""]
+
+        out += ["### Load into the embedded store (`load_records`)", ""]
+        rows = []
+        for size in sizes:
+            p = results["by_size"][str(size)].get("load", {})
             if "error" in p or not p:
-                rows.append([f"{size:,}", mode, p.get("error", "not run")] + ["–"] * 7)
+                rows.append([f"{size:,}", p.get("error", "not run")] + ["–"] * 7)
                 continue
-            per_s = p["protocols"] / p["seconds"]
-            rows.append([f"{size:,}", mode, f"{p['protocols']:,}", num(p["bytes"] / 1e6, 1), num(p["seconds"], 1),
-                         num(per_s, 1), num(per_s / p["processes"], 1), num(p["bytes"] / 1e6 / p["seconds"], 2),
-                         num(p["peak_mb"]), f"{p['failed']:,}"])
-    out += [table(["corpus", "mode", "parsed", "MB", "seconds", "protocols/s", "per core", "MB/s", "peak RSS MB", "failed"],
-                  rows, "llrrrrrrrr"), "",
-            "Peak RSS on all cores is the main process plus each worker's peak (an upper bound of the total).", ""]
+            rows.append([f"{size:,}", f"{p['loaded']:,}", f"{p['failed']:,}", f"{p['quads']:,}", num(p["seconds"], 1),
+                         num(p["quads"] / p["seconds"]), num(p["loaded"] / p["seconds"], 1), num(p["store_bytes"] / 1e6),
+                         num(p["peak_mb"])])
+        out += [table(["corpus", "records loaded", "failed", "quads", "seconds", "triples/s", "protocols/s",
+                       "store on disk MB", "peak RSS MB"], rows), "",
+                "Records come from the all-cores parse (JSON lines); reading them back is not counted.", ""]
 
-    out += ["### Load into the embedded store (`load_records`)", ""]
-    rows = []
-    for size in sizes:
-        p = results["by_size"][str(size)].get("load", {})
-        if "error" in p or not p:
-            rows.append([f"{size:,}", p.get("error", "not run")] + ["–"] * 7)
-            continue
-        rows.append([f"{size:,}", f"{p['loaded']:,}", f"{p['failed']:,}", f"{p['quads']:,}", num(p["seconds"], 1),
-                     num(p["quads"] / p["seconds"]), num(p["loaded"] / p["seconds"], 1), num(p["store_bytes"] / 1e6),
-                     num(p["peak_mb"])])
-    out += [table(["corpus", "records loaded", "failed", "quads", "seconds", "triples/s", "protocols/s",
-                   "store on disk MB", "peak RSS MB"], rows), "",
-            "Records come from the all-cores parse (JSON lines); reading them back is not counted.", ""]
+        out += ["### End to end (parse on all cores, then load)", ""]
+        rows = []
+        for size in sizes:
+            r = results["by_size"][str(size)]
+            pa, lo = r.get("parse_all", {}), r.get("load", {})
+            if "seconds" not in pa or "seconds" not in lo:
+                continue
+            total = pa["seconds"] + lo["seconds"]
+            rows.append([f"{size:,}", num(pa["seconds"], 1), num(lo["seconds"], 1), num(total / 60, 1),
+                         num(max(pa["peak_mb"], lo["peak_mb"]) / 1024, 2)])
+        out += [table(["corpus", "parse s", "load s", "total min", "peak RSS GB"], rows), ""]
 
-    out += ["### End to end (parse on all cores, then load)", ""]
-    rows = []
-    for size in sizes:
-        r = results["by_size"][str(size)]
-        pa, lo = r.get("parse_all", {}), r.get("load", {})
-        if "seconds" not in pa or "seconds" not in lo:
-            continue
-        total = pa["seconds"] + lo["seconds"]
-        rows.append([f"{size:,}", num(pa["seconds"], 1), num(lo["seconds"], 1), num(total / 60, 1),
-                     num(max(pa["peak_mb"], lo["peak_mb"]) / 1024, 2)])
-    out += [table(["corpus", "parse s", "load s", "total min", "peak RSS GB"], rows), ""]
-
-    out += [f"### Query library on the embedded store (median of {results['repeat']} runs, ms, rows)", ""]
-    names = sorted({n for s in sizes for n in results["by_size"][str(s)].get("queries", {}).get("queries", {})})
-    rows = []
-    for name in names:
-        cells = [query_cell(results["by_size"][str(s)].get("queries", {}).get("queries", {}).get(name), results["repeat"]) for s in sizes]
-        rows.append([f"`{name}`"] + cells)
-    out += [table(["query"] + [f"{s:,} protocols" for s in sizes], rows), ""]
-    params = [f"{s:,}: " + "; ".join(f"{q}({', '.join(f'{k}={v}' for k, v in b.items())})"
-                                     for q, b in results["by_size"][str(s)].get("queries", {}).get("params", {}).items())
-              for s in sizes if results["by_size"][str(s)].get("queries", {}).get("params")]
-    if params:
-        out += ["Parameters (found in each store): " + " — ".join(params), ""]
+        out += [f"### Query library on the embedded store (median of {results['repeat']} runs, ms, rows)", ""]
+        names = sorted({n for s in sizes for n in results["by_size"][str(s)].get("queries", {}).get("queries", {})})
+        rows = []
+        for name in names:
+            cells = [query_cell(results["by_size"][str(s)].get("queries", {}).get("queries", {}).get(name), results["repeat"])
+                 for s in sizes]
+            rows.append([f"`{name}`"] + cells)
+        out += [table(["query"] + [f"{s:,} protocols" for s in sizes], rows), ""]
+        params = [f"{s:,}: " + "; ".join(f"{q}({', '.join(f'{k}={v}' for k, v in b.items())})"
+                                         for q, b in results["by_size"][str(s)].get("queries", {}).get("params", {}).items())
+                  for s in sizes if results["by_size"][str(s)].get("queries", {}).get("params")]
+        if params:
+            out += ["Parameters (found in each store): " + " — ".join(params), ""]
 
     for size in sizes:
         b = results["by_size"][str(size)].get("baseline", {})
@@ -698,7 +700,9 @@ def report(results: dict) -> str:
                     f"Peak RSS of the render process: {num(r['peak_mb'])} MB. With the default `max_nodes` "
                     "(6,000) bigger graphs are aggregated before drawing; the second row of a size draws every node.", ""]
 
-    out += ["### Targets", "", table(["target", "measured", "met"], targets(results), "llc"), ""]
+    rows = targets(results)
+    if rows:
+        out += ["### Targets", "", table(["target", "measured", "met"], rows, "llc"), ""]
     return "\n".join(out)
 
 
@@ -770,6 +774,7 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"abort a phase whose resident memory passes this (default {MAX_RSS_GB:g} GB)")
     ap.add_argument("--skip", default="", help="phases to skip, comma-separated: parse_one, baseline, render, ...")
     ap.add_argument("--markdown", help="also write the tables to this file")
+    ap.add_argument("--report", metavar="RESULTS_JSON", help="only print the tables of an earlier run's raw figures")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--spec", help=argparse.SUPPRESS)
     ap.add_argument("--result", help=argparse.SUPPRESS)
@@ -782,6 +787,9 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.result).write_text(json.dumps(result, default=str), encoding="utf-8")
         return 0
 
+    if args.report:
+        print(report(json.loads(Path(args.report).read_text(encoding="utf-8"))))
+        return 0
     jobs = args.jobs or os.cpu_count() or 1
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.with_100k and 100_000 not in sizes:
