@@ -284,49 +284,149 @@ def inject_values(sparql: str, params: dict[str, Term]) -> str:
     return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }} {sparql[position:]}"
 
 
-class SparqlHttpStore(Store):
-    """A SPARQL 1.1 server: query, update and graph store protocol over HTTP (urllib only)."""
+VIRTUOSO_SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/sparql",
+    "http://www.w3.org/2002/07/owl#", "http://www.openlinksw.com/schemas/RDF_Mapper_Ontology/1.0/",
+)
+BATCH_BYTES = 4_000_000  # request body size of one bulk write
 
-    def __init__(self, url: str, timeout: float = 60.0):
-        self.location = url.rstrip("/")
-        self.query_url = self.location + "/query?union-default-graph"
-        self.update_url = self.location + "/update"
-        self.store_url = self.location + "/store"
+
+class SparqlHttpStore(Store):
+    """A SPARQL 1.1 server: query, update and graph store protocol over HTTP (urllib only).
+
+    Two URL layouts:
+
+    - Oxigraph (``oxigraph serve``): ``http://host:7878`` with ``/query``, ``/update`` and
+      ``/store``; the new graphs of a batch are posted as N-Quads to ``/store`` (a few
+      requests per batch), a replaced graph is PUT whole.
+    - Virtuoso: ``http://host:8890/sparql`` (or ``/sparql-auth`` with ``user:password@``
+      in the URL, digest authentication): query and update at that endpoint, batches written
+      as SPARQL updates of a few MB (``DROP SILENT GRAPH`` + ``INSERT DATA`` per graph);
+      Virtuoso's own system graphs are left out of every query (``input:*-graph-exclude``).
+    """
+
+    def __init__(self, url: str, timeout: float = 60.0, *, dialect: str | None = None):
+        parts = urllib.parse.urlsplit(url)
+        user, password = parts.username, parts.password
+        netloc = parts.hostname + (f":{parts.port}" if parts.port else "") if parts.hostname else parts.netloc
+        self.location = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")).rstrip("/")
+        self.dialect = dialect or ("virtuoso" if parts.path.rstrip("/").endswith(("/sparql", "/sparql-auth")) else "oxigraph")
         self.timeout = timeout
+        if self.dialect == "virtuoso":
+            self.query_url = self.update_url = self.location
+            self.store_url = None
+        else:
+            self.query_url = self.location + "/query?union-default-graph"
+            self.update_url = self.location + "/update"
+            self.store_url = self.location + "/store"
+        handlers = []
+        if user is not None:
+            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            manager.add_password(None, self.location, urllib.parse.unquote(user), urllib.parse.unquote(password or ""))
+            handlers = [urllib.request.HTTPDigestAuthHandler(manager), urllib.request.HTTPBasicAuthHandler(manager)]
+        self._opener = urllib.request.build_opener(*handlers)
 
     def _request(self, url: str, *, data: bytes | None = None, method: str = "GET", headers: dict | None = None) -> bytes:
         request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip()
-            error = QueryError if "query" in url else StoreError
+            error = QueryError if "query" in url or (data is not None and data.startswith(b"query=")) else StoreError
             raise error(f"{self.location} answered {exc.code}: {detail[:500]}") from exc
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"cannot reach the SPARQL server at {self.location}: {exc}") from exc
+
+    @staticmethod
+    def _virtuoso_defines() -> str:
+        return "".join(f"DEFINE input:default-graph-exclude <{g}> DEFINE input:named-graph-exclude <{g}> "
+                       for g in VIRTUOSO_SYSTEM_GRAPHS)
+
+    def _post_query(self, text: str, accept: str) -> bytes:
+        if self.dialect == "virtuoso":
+            data = urllib.parse.urlencode({"query": self._virtuoso_defines() + "\n" + text}).encode("ascii")
+            return self._request(self.query_url, data=data, method="POST", headers={
+                "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        return self._request(self.query_url, data=text.encode("utf-8"), method="POST", headers={
+            "Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept})
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL update (samgraf's own writes; queries stay read-only)."""
+        if self.dialect == "virtuoso":
+            data = urllib.parse.urlencode({"update": text}).encode("ascii")
+            self._request(self.update_url, data=data, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        else:
+            self._request(self.update_url, data=text.encode("utf-8"), method="POST",
+                          headers={"Content-Type": "application/sparql-update; charset=utf-8"})
 
     def query(self, sparql: str, params: dict[str, Term] | None = None) -> QueryResult:
         form = query_form(sparql)
         text = inject_values(sparql, params or {})
         accept = "application/n-triples" if form == "construct" else "application/sparql-results+json"
-        body = self._request(
-            self.query_url, data=text.encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
-        )
+        body = self._post_query(text, accept)
         if form == "construct":
             return QueryResult("construct", triples=[q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)])
         return _collect(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
 
+    @staticmethod
+    def _insert_data(graph: str, quads: list[ox.Quad]) -> str:
+        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        return f"INSERT DATA {{ GRAPH {ox.NamedNode(graph)} {{\n{triples}\n}} }}"
+
+    def _updates(self, batch: list[MappedProtocol]) -> None:
+        """Replace graphs by SPARQL updates of at most about BATCH_BYTES each."""
+        parts: list[str] = []
+        size = 0
+        for mapped in batch:
+            text = f"DROP SILENT GRAPH {ox.NamedNode(mapped.graph)} ;\n" + self._insert_data(mapped.graph, mapped.quads)
+            if parts and size + len(text) > BATCH_BYTES:
+                self.update(" ;\n".join(parts))
+                parts, size = [], 0
+            parts.append(text)
+            size += len(text)
+        if parts:
+            self.update(" ;\n".join(parts))
+
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        if self.dialect == "virtuoso":
+            self.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)} ;\n" + self._insert_data(graph, quads))
+            return
         triples = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
         url = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
         self._request(url, data=triples, method="PUT", headers={"Content-Type": "application/n-triples"})
 
+    def write_graphs(self, new: list[MappedProtocol], replaced: list[MappedProtocol]) -> None:
+        if self.dialect == "virtuoso":
+            self._updates(new + replaced)
+            return
+        chunk: list[ox.Quad] = []
+        for mapped in new:  # graph store protocol: N-Quads POSTed to the dataset are added to it
+            chunk += mapped.quads
+            if len(chunk) > 20_000:
+                self._post_nquads(chunk)
+                chunk = []
+        if chunk:
+            self._post_nquads(chunk)
+        for mapped in replaced:
+            self.replace_graph(mapped.graph, mapped.quads)
+
+    def _post_nquads(self, quads: list[ox.Quad]) -> None:
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        self._request(self.store_url, data=data, method="POST", headers={"Content-Type": "application/n-quads"})
+
     def dump_nquads(self) -> bytes:
+        if self.dialect == "virtuoso":
+            rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+            return ox.serialize([ox.Quad(s, p, o, g) for g, s, p, o in rows], format=ox.RdfFormat.N_QUADS)
         return self._request(self.store_url, headers={"Accept": "application/n-quads"})
 
     def clear(self) -> None:
+        if self.dialect == "virtuoso":
+            graphs = self.named_graphs()
+            for start in range(0, len(graphs), 200):
+                self.update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in graphs[start:start + 200]))
+            return
         self._request(self.update_url, data=b"CLEAR ALL", method="POST", headers={"Content-Type": "application/sparql-update"})
 
 

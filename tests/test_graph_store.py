@@ -60,14 +60,97 @@ def oxigraph_server(tmp_path_factory):
             process.kill()
 
 
-@pytest.fixture(params=["embedded", "http"])
+VIRTUOSO_INI = """
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+DirsAllowed = ., {dir}
+CheckpointInterval = 60
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+MaxClientConnections = 8
+ServerThreads = 8
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 300
+"""
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"{what} did not start within {seconds:.0f} s (exit code {process.poll()})")
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """A real Virtuoso 7 (Debian's virtuoso-opensource-7-bin, installed by make setup) on
+    127.0.0.1 and free ports, in a fresh database; SPARQL update granted to the endpoint's
+    user; stopped after the session. Missing Virtuoso fails the tests: it is part of setup."""
+    exe, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if exe is None or isql is None:
+        pytest.fail("Virtuoso is not installed (virtuoso-t, isql-vt): run make setup (apt-get install virtuoso-opensource-7-bin)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = _free_port(), _free_port()
+    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port))
+    process = subprocess.Popen([exe, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        _wait_for(f"{url}?query=ASK%7B%7D", process, 120, "Virtuoso")
+        grant = subprocess.run([isql, str(sql_port), "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+                               capture_output=True, text=True, timeout=60)
+        assert grant.returncode == 0 and "Error" not in grant.stdout, grant.stdout + grant.stderr
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def open_test_store(kind: str, request, folder: Path):
+    """An empty store: ``embedded`` in ``folder``, ``http`` on the Oxigraph server, ``virtuoso``."""
+    if kind == "embedded":
+        return EmbeddedStore(folder)
+    instance = SparqlHttpStore(request.getfixturevalue("oxigraph_server" if kind == "http" else "virtuoso_server"))
+    instance.clear()
+    return instance
+
+
+@pytest.fixture(params=["embedded", "http", "virtuoso"])
 def store(request, tmp_path):
     """An empty store of each kind."""
-    if request.param == "embedded":
-        instance = EmbeddedStore(tmp_path / "store")
-    else:
-        instance = SparqlHttpStore(request.getfixturevalue("oxigraph_server"))
-        instance.clear()
+    instance = open_test_store(request.param, request, tmp_path / "store")
     yield instance
     instance.close()
 

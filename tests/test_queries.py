@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from test_graph_store import oxigraph_server  # noqa: F401  (session fixture: a real Oxigraph server)
+from test_graph_store import open_test_store, oxigraph_server, virtuoso_server  # noqa: F401  (session fixtures: real servers)
 
 from samgraf.graph import EmbeddedStore, SparqlHttpStore, load_records, query_names, run_query, to_python
 from samgraf.graph.api import query_description
@@ -26,14 +26,10 @@ def records():
     return [validate_record(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(GOLD.glob("*.json"))]
 
 
-@pytest.fixture(scope="module", params=["embedded", "http"])
+@pytest.fixture(scope="module", params=["embedded", "http", "virtuoso"])
 def store(request, records, tmp_path_factory):
     """A store of each kind holding the four gold records."""
-    if request.param == "embedded":
-        instance = EmbeddedStore(tmp_path_factory.mktemp("queries") / "store")
-    else:
-        instance = SparqlHttpStore(request.getfixturevalue("oxigraph_server"))
-        instance.clear()
+    instance = open_test_store(request.param, request, tmp_path_factory.mktemp("queries") / "store")
     report = load_records(instance, [(r.source, r) for r in records], generated_at="2025-01-01T00:00:00+00:00")
     assert not report.failed
     yield instance
