@@ -147,3 +147,46 @@ def test_protocol_files_go_through_the_loaders_parse_file(run, tmp_path, monkeyp
     assert (result.exit_code, result.stdout) == (0, "loaded 1, unchanged 0, replaced 0, failed 0\n")
     graphs = run("query", "--format", "csv", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
     assert graphs == "g\nhttps://data.samgraf.se/graph/protokoll\n"
+
+
+PROTOCOLS = Path(__file__).resolve().parents[1].parent / "shared" / "protocols"
+needs_protocols = pytest.mark.skipif(not PROTOCOLS.is_dir(), reason="../shared/protocols is not there")
+
+
+@needs_protocols
+def test_load_in_parallel_then_incrementally(run, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(PROTOCOLS.glob("*.txt")):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    first = run("load", "-q", "--jobs", "2", "--batch-size", "3", str(corpus))
+    assert (first.exit_code, first.stdout) == (0, "loaded 4, unchanged 0, replaced 0, failed 0\n")
+
+    # unchanged files are not parsed at all: a parser that fails would show up as failures
+    from samgraf import loaders
+
+    real_parse = loaders.parse_file
+    monkeypatch.setattr(loaders, "parse_file", lambda path: (_ for _ in ()).throw(AssertionError(f"parsed {path}")))
+    second = run("load", "-q", "--jobs", "1", str(corpus))
+    assert (second.exit_code, second.stdout) == (0, "loaded 0, unchanged 4, replaced 0, failed 0\n")
+
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_bytes(changed.read_bytes() + "\nEn rad till.\n".encode("utf-8"))
+    parsed = []
+    monkeypatch.setattr(loaders, "parse_file", lambda path: parsed.append(Path(path).name) or real_parse(path))
+    third = run("load", "-q", "--jobs", "1", str(corpus))
+    assert (third.exit_code, third.stdout) == (0, "loaded 0, unchanged 3, replaced 1, failed 0\n")
+    assert parsed == [changed.name]
+
+    full = run("load", "-q", "--jobs", "1", "--full", str(corpus))
+    assert (full.exit_code, full.stdout) == (0, "loaded 0, unchanged 4, replaced 0, failed 0\n")
+    assert len(parsed) == 5
+
+
+@needs_protocols
+def test_one_process_and_two_give_the_same_graph(run, tmp_path, monkeypatch):
+    run("load", "-q", "--jobs", "2", "--batch-size", "2", str(PROTOCOLS))
+    parallel = run("export", "--format", "nq").stdout_bytes
+    monkeypatch.setenv("SAMGRAF_STORE", str(tmp_path / "other"))
+    run("load", "-q", "--jobs", "1", "--batch-size", "2", str(PROTOCOLS))
+    assert sorted(run("export", "--format", "nq").stdout_bytes.splitlines()) == sorted(parallel.splitlines())
