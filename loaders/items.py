@@ -213,7 +213,7 @@ def _numbered_layout(lines: list[Line]) -> Layout | None:
             if step in (1, 2) and best_len[a] + 1 > best_len[b]:
                 best_len[b], prev_idx[b] = best_len[a] + 1, a
     end = max(range(len(cands)), key=lambda k: (best_len[k], -cands[k]["i"]))
-    if best_len[end] < 3:
+    if best_len[end] < 2 or best_len[end] == 2 and not _two_headings(cands[prev_idx[end]], cands[end]):
         return None
     chain = []
     k = end
@@ -226,6 +226,12 @@ def _numbered_layout(lines: list[Line]) -> Layout | None:
         stop = chain[k + 1]["i"] if k + 1 < len(chain) else len(lines)
         items.append(RawItem(str(c["num"]), clean_title(c["title"]), lines[c["i"]], lines[c["i"] + 1 : stop]))
     return Layout("numbered", items, chain[0]["i"])
+
+
+def _two_headings(first: dict, second: dict) -> bool:
+    """Two numbered lines are the agenda only if they read as headings: 1 and 2, short, no full stop."""
+    return first["num"] == 1 and second["num"] == 2 and all(
+        len(c["title"].split()) <= 10 and not c["title"].rstrip().endswith((".", ":", ";")) for c in (first, second))
 
 
 def _table_layout(lines: list[Line]) -> Layout | None:

@@ -207,7 +207,8 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
             if label_match and c_idx + 1 < len(cells):
                 candidates.append((40, cells[c_idx + 1], None))
                 continue
-            m = re.search(r"\bprotokoll(?:et)?\s+(?:från\s+|för\s+|fört vid\s+)?(.+)$", cell, re.I)
+            m = re.search(r"\b(?:protokoll(?:et)?|(?:minnes|mötes)?anteckningar(?:na)?)\s+(?:från\s+|för\s+|fört vid\s+|vid\s+)?(.+)$",
+                          cell, re.I)
             name_part = m.group(1) if m else cell
             name_part = re.split(r"\s+(?:\d{1,2}\s+(?:%s)|(?:19|20)\d{2}|tid\s*:|datum|kl\.?\s)" % _MONTH_RE, name_part, flags=re.I)[0]
             name_part = name_part.strip(" ,:-–")

@@ -650,3 +650,16 @@ def test_signatures_side_by_side_with_their_roles():
     roles = {p["name"]: p["roles"] for p in parse(text)["participants"]}
     assert (roles["Ulla Persson"], roles["Tove Granlund"], roles["Leo Ring"]) == (
         ["chair", "member"], ["adjuster", "member"], ["secretary", "other"])
+
+
+def test_minutes_with_one_person_per_line_and_two_numbered_items():
+    text = (Path(__file__).parent / "fixtures" / "minnesanteckningar_lansgrupp.txt").read_text(encoding="utf-8")
+    r = parse(text)
+    assert r["body"] == {"name": "Länsgruppen för äldrefrågor i Västerbotten", "acronym": None}
+    assert [(p["name"], p["roles"], p["organisation_code"]) for p in r["participants"]] == [
+        ("Anna Berg", ["member"], "2480"), ("Per Lund", ["chair", "member"], "24"),
+        ("Lisa Holm", ["member"], "2482"), ("Olof Nygren", ["substitute"], "2404"),
+        ("Mona Lilja", ["secretary", "member"], None)]
+    assert sorted(a["name"] for a in r["absentees"]) == ["Kari Sund", "Tor Ek"]
+    assert [(it["number"], it["title"]) for it in r["items"]] == [("1", "Föregående minnesanteckningar"), ("2", "Trygg hemgång")]
+    assert decisions(r, "2") == [("Gruppen beslutade att följa upp frågan i december.", "decision")]
