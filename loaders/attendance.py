@@ -160,8 +160,8 @@ def looks_like_job_title(text: str) -> bool:
     t = text.strip(" ,.")
     if not t:
         return False
-    if len(t.split()) <= 2 and _TITLE_WORD.search(t.split()[-1]):  # "förbundschef", "Regiondirektör"
-        return True
+    if len(t.split()) <= 5 and _TITLE_WORD.search(t.split()[-1]) and not _ORGANISATION_WORD.search(t):
+        return True  # "förbundschef", "Hälso- och sjukvårdsdirektör"
     return t[0].islower() and not _ORGANISATION_WORD.search(t)
 
 
@@ -470,6 +470,7 @@ def _read_row(entries: list[Entry], att: Attendance, cells: list[str], role: str
         if m and _role_of(m.group("role")):
             org_cells[k] = m.group("org")
             row_roles.append(_role_of(m.group("role")))
+    org_cells = [c for c in org_cells if not looks_like_job_title(c)]  # a "Funktion" column
     org_text = " ".join(org_cells)
     present_groups = [g for g, _ in groups]
     if row_roles and len(present_groups) == 1:

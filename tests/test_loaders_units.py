@@ -272,6 +272,15 @@ def test_role_in_brackets_inside_a_run_of_names():
         ("Cecilia Nordahl", ["vice_chair", "member"]), ("Dan Ek", ["member"])]
 
 
+def test_a_column_of_job_titles_is_not_the_organisation():
+    r = parse(head(attendance=(
+        "Deltagare\nNamn\tOrganisation\tFunktion\nAgnes Lundkvist\tUmeå kommun\tSocialchef\n"
+        "Bertil Sandström\tRegion Västerbotten\tHälso- och sjukvårdsdirektör, ordförande\n"
+    )) + ITEMS_TAIL)
+    assert [(p["name"], p["roles"], p["organisation"]) for p in r["participants"]] == [
+        ("Agnes Lundkvist", ["member"], "Umeå kommun"), ("Bertil Sandström", ["chair", "member"], "Region Västerbotten")]
+
+
 def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
     r = parse(head("Datum: 2011-04-12", attendance=(
         "Närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\tSkellefteå kommun Landstinget Region Västerbotten\n"
