@@ -160,7 +160,8 @@ def looks_like_job_title(text: str) -> bool:
     t = text.strip(" ,.")
     if not t:
         return False
-    if len(t.split()) <= 5 and _TITLE_WORD.search(t.split()[-1]) and not _ORGANISATION_WORD.search(t):
+    words = t.split()
+    if len(words) <= 5 and _TITLE_WORD.search(words[-1]) and not _ORGANISATION_WORD.search(" ".join(words[:-1])):
         return True  # "förbundschef", "Hälso- och sjukvårdsdirektör"
     return t[0].islower() and not _ORGANISATION_WORD.search(t)
 
