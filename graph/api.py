@@ -101,6 +101,11 @@ class LoadReport:
                 f"replaced {len(self.replaced)}, failed {len(self.failed)}")
 
 
+def failure_message(exc: BaseException) -> str:
+    """What went wrong, without the file name the report already gives."""
+    return exc.message if isinstance(exc, SamgrafError) and exc.message else str(exc)
+
+
 def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception]], *,
                  base: str | None = None, generated_at: dt.datetime | str | None = None,
                  report: LoadReport | None = None, identities: str | Path | None = None,
@@ -119,7 +124,7 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
     good: list[tuple[str, Protocol]] = []
     for label, record in records:
         if isinstance(record, Exception):
-            report.failed.append((label, str(record)))
+            report.failed.append((label, failure_message(record)))
         else:
             good.append((label, record))
     if not good:
@@ -135,7 +140,7 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
         try:
             mapped.append((label, map_protocol(record, base=base, generated_at=generated_at, resolution=resolution)))
         except SamgrafError as exc:
-            report.failed.append((label, str(exc)))
+            report.failed.append((label, failure_message(exc)))
     try:
         outcomes = store.load_mapped_batch([m for _, m in mapped])
     except SamgrafError:  # write them one by one, so that only the failing graphs fail
@@ -145,7 +150,7 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
                 outcomes.append(store.load_mapped(graph))
             except SamgrafError as exc:
                 outcomes.append(None)
-                report.failed.append((label, str(exc)))
+                report.failed.append((label, failure_message(exc)))
     for (label, _), outcome in zip(mapped, outcomes):
         if outcome is not None:
             getattr(report, outcome).append(label)

@@ -57,7 +57,9 @@ def read_file(path: Path, known_digest: str | None = None) -> str | list[tuple[s
                 return UNCHANGED
         except OSError:
             pass  # the parser reports it
-    return [(label, record if isinstance(record, Protocol) else LoadFailure(str(record)))
+    from samgraf.graph.api import failure_message
+
+    return [(label, record if isinstance(record, Protocol) else LoadFailure(failure_message(record)))
             for label, record in read_records(path)]
 
 

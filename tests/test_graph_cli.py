@@ -43,7 +43,7 @@ def test_load_replaces_a_new_version_and_reports_failures(run, tmp_path):
     assert result.exit_code == 1
     assert result.stdout == "loaded 0, unchanged 0, replaced 1, failed 2\n"
     errors = result.stderr.splitlines()
-    assert errors[0].startswith(f"failed: {broken}: {broken}: cannot read JSON records:")
+    assert errors[0].startswith(f"failed: {broken}: cannot read JSON records:")
     assert errors[1] == f"failed: {tmp_path / 'missing.json'}: no such file"
     place = run("query", "--format", "csv", "SELECT ?p WHERE { ?m <http://data.vlaanderen.be/ns/besluit#opLocatie> ?p }")
     assert place.stdout == "p\nAnnan plats\n"
