@@ -362,6 +362,8 @@ def parse_attendance(lines: list[Line], known_kommun) -> Attendance:
             if not cell or c_idx in skip:
                 continue
             lab = match_label(cell)
+            if lab and c_idx > 0 and lab[0] == "signature" and not lab[2] and role and content_cells:
+                lab = None  # "Anna Berg<TAB>Växjö kommun<TAB>ordförande": the row's role column
             if lab and not (c_idx > 0 and lab[0] == "other"):
                 kind, lrole, rest = lab
                 if kind == "list":
@@ -471,6 +473,10 @@ def _read_row(entries: list[Entry], att: Attendance, cells: list[str], role: str
         if m and _role_of(m.group("role")):
             org_cells[k] = m.group("org")
             row_roles.append(_role_of(m.group("role")))
+        elif ROLE_PATTERN.fullmatch(cell.strip(" .:")) and _role_of(cell):  # a role column
+            org_cells[k] = ""
+            row_roles.append(_role_of(cell))
+    org_cells = [c for c in org_cells if c]
     org_cells = [c for c in org_cells if not looks_like_job_title(c)]  # a "Funktion" column
     org_text = " ".join(org_cells)
     present_groups = [g for g, _ in groups]

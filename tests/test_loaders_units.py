@@ -281,6 +281,17 @@ def test_a_column_of_job_titles_is_not_the_organisation():
         ("Agnes Lundkvist", ["member"], "Umeå kommun"), ("Bertil Sandström", ["chair", "member"], "Region Västerbotten")]
 
 
+def test_a_role_column_in_the_attendance_table():
+    r = parse(head(attendance=(
+        "Närvarande\n\nNamn\tOrganisation\tRoll\nAgnes Lundkvist\tUmeå kommun\tordförande\n"
+        "Bertil Sandström\tRegion Västerbotten\t\nCecilia Nordahl\tVännäs kommun\tsekreterare\n"
+    )) + ITEMS_TAIL)
+    assert [(p["name"], p["roles"], p["organisation"]) for p in r["participants"]] == [
+        ("Agnes Lundkvist", ["chair", "member"], "Umeå kommun"),
+        ("Bertil Sandström", ["member"], "Region Västerbotten"),
+        ("Cecilia Nordahl", ["secretary", "member"], "Vännäs kommun")]
+
+
 def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
     r = parse(head("Datum: 2011-04-12", attendance=(
         "Närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\tSkellefteå kommun Landstinget Region Västerbotten\n"
