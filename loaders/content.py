@@ -49,7 +49,7 @@ DECISION_VERB = re.compile(
     r"antar|antas|antogs|antog|valdes|väljs|utsågs|utses|utser|utsåg|tillstyrk(?:er|tes|s)|avslog|avslås|"
     r"bifall(?:er|s)|biföll|tillsätt(?:er|s)|tillsattes|noterades|noteras|antecknades|antecknas|"
     r"lades till handlingarna|läggs till handlingarna|kompletterades|bordla(?:des|gs)|bordläggs|"
-    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|ställ(?:er|de)\s+sig\s+bakom|återkommer\s+med|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
+    r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|ställ(?:er|de)\s+sig\s+bakom|återkommer\s+med|beslut\s+(?:togs|fattades)|enade?s\s+om|kom\s+överens|överenskoms|(?:tas|togs)\s+till\s+protokollet|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
     r"gav\b.{1,80}\bi uppdrag|får\b.{0,60}\bi uppdrag)",
     re.I,
 )
@@ -68,7 +68,7 @@ STRONG_ASSIGN = re.compile(
 )
 NOTED = re.compile(
     r"till handlingarna|\bnoter(?:as|ades|ats|ar|ade)\b|\bnoteras\b|\btagit del av\b|\btar del av\b|\bantecknas\b|\bantecknades\b|"
-    r"informationen\s+(?:noteras|tas emot|godtas)|\bredovisningen\s+noteras",
+    r"informationen\s+(?:noteras|tas emot|godtas)|\bredovisningen\s+noteras|\b(?:tas|togs)\s+till\s+protokollet",
     re.I,
 )
 APPROVE = re.compile(
@@ -268,7 +268,8 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
 # Every DECISION_VERB match contains one of these (lower case); a cheap test first.
 _DECISION_NEEDLE = re.compile(
     "godkän|beslut|beslöt|fastställ|anta|antog|vald|välj|utsåg|utses|utser|tillstyrk|avsl|bifall|biföll|tillsät|"
-    "tillsatt|noter|anteckn|handlingarna|komplett|bordl|återremitt|rekommend|bakom|återkommer|uppdr"
+    "tillsatt|noter|anteckn|handlingarna|komplett|bordl|återremitt|rekommend|bakom|återkommer|uppdr|"
+    "togs|fattades|enade|enas|överens|protokollet"
 )
 
 
@@ -279,6 +280,9 @@ def _records_decision(sentence: str, own_names: list[str]) -> bool:
     if not m or len(sentence) > 400:
         return False
     before = sentence[: m.start()]
+    verb_word = re.match(r"\w+", sentence[m.start():])
+    if re.fullmatch(r"det\s+", before, re.I) and verb_word and verb_word.group(0).lower().endswith("s"):
+        before = ""  # "Det beslutades att …": a passive with a formal subject
     if PRONOUN_BEFORE.search(before) or MODAL.search(before) or re.search(r"\bfick\b", sentence[: m.end()], re.I):
         return False
     if re.match(r"^(?:om|när|innan|efter att|eftersom|då|för att|förslag)", sentence, re.I):

@@ -551,6 +551,20 @@ def test_tasks_given_now_recorded_tasks_given_earlier_not():
     assert decisions(r, "2") == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Det beslutades att godkänna planen.", "decision"),
+    ("Det noterades att rapporten inkommit.", "noted"),
+    ("Beslut togs om att godkänna planen.", "decision"),
+    ("Gruppen enades om att godkänna planen.", "decision"),
+    ("Informationen tas till protokollet.", "noted"),
+    ("Man beslutade att vänta.", None),
+    ("Gruppen ska besluta om planen i maj.", None),
+])
+def test_plain_decision_phrasings(sentence, expected):
+    r = parse(DEC_HEAD + f"§ 1 Plan\n{sentence}\n\n§ 2 Övrigt\nInga frågor.\n")
+    assert decisions(r, "1") == ([(sentence, expected)] if expected else [])
+
+
 def test_decision_section_ends_at_adjustment_line():
     r = parse(DEC_HEAD + "§ 1 Öppnande\nText.\n\n§ 2 Rapporter\nText.\n\nBeslut\nInformationen noteras.\n\n"
               "Justerat den: 2024-04-20\n")
