@@ -210,6 +210,10 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
             m = re.search(r"\b(?:protokoll(?:et)?|(?:minnes|mötes)?anteckningar(?:na)?)\s+(?:från\s+|för\s+|fört vid\s+|vid\s+)?(.+)$",
                           cell, re.I)
             name_part = m.group(1) if m else cell
+            # "… fört vid sammanträde med X", "… från möte i X"; "X – minnesanteckningar"
+            name_part = re.sub(r"^(?:(?:ordinarie|extra|digitalt|gemensamt)\s+)?(?:sammanträde|möte|mötet)\s+(?:med|i|för)\s+",
+                               "", name_part, flags=re.I)
+            name_part = re.sub(r"\s+[-–—:]\s+(?:protokoll|(?:minnes|mötes)?anteckningar)\b.*$", "", name_part, flags=re.I)
             name_part = re.split(r"\s+(?:\d{1,2}\s+(?:%s)|(?:19|20)\d{2}|tid\s*:|datum|kl\.?\s)" % _MONTH_RE, name_part, flags=re.I)[0]
             name_part = name_part.strip(" ,:-–")
             if not BODY_WORDS.search(name_part) or len(name_part.split()) > 14:
@@ -237,6 +241,8 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
         return
     score, name, acronym = max(candidates, key=lambda c: c[0])
     name = name[0].upper() + name[1:]
+    if name.isupper() and len(name) > 6 and " " not in name:
+        name = name.capitalize()  # "SOCIALNÄMNDEN" in a heading set in capitals
     facts.body_name = name
     facts.acronym = acronym or _used_acronym(name, text)
 

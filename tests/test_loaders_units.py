@@ -160,6 +160,19 @@ def test_meeting_date_and_time_phrasings(line, expected):
     assert (r["date"], r["start"], r["end"]) == expected
 
 
+@pytest.mark.parametrize("heading, body", [
+    ("Protokoll fört vid sammanträde med Länsstyrgruppen för välfärd", {"name": "Länsstyrgruppen för välfärd", "acronym": None}),
+    ("PROTOKOLL SOCIALNÄMNDEN", {"name": "Socialnämnden", "acronym": None}),
+    ("Anteckningar från möte i Chefsnätverket för äldreomsorg", {"name": "Chefsnätverket för äldreomsorg", "acronym": None}),
+    ("Protokoll från möte med Regionala samverkansgruppen (RSG) 2023-04-05",
+     {"name": "Regionala samverkansgruppen", "acronym": "RSG"}),
+    ("Socialchefsnätverket i Kalmar län – minnesanteckningar", {"name": "Socialchefsnätverket i Kalmar län", "acronym": None}),
+])
+def test_body_name_from_heading_phrasings(heading, body):
+    r = parse(f"{heading}\n\nDatum: 2024-03-05\n\nBeslutande\tGreta Lindqvist\tUmeå kommun\n" + ITEMS_TAIL)
+    assert r["body"] == body
+
+
 def test_tid_och_plats_with_place_on_next_line():
     r = parse(
         "Samverkansrådet Norrdal\n\n"
