@@ -185,6 +185,10 @@ def _item(raw: RawItem, layout: Layout, text: Text, index: PersonIndex, recent: 
             for sentence in split_sentences(para):
                 s, e = (dl[0].start, dl[-1].end) if dl else (raw.heading.start, raw.heading.end)
                 units.append(DecisionUnit(sentence, classify(sentence), s, e))
+        for para in raw.columns.get("presenter", []):  # a Föredragande column of its own
+            for name in names_in(para, index, recent):
+                if name not in presenters:
+                    presenters.append(name)
         notes = raw.columns.get("notes", [])
         note_lines = [Line(p, raw.heading.start, raw.heading.end) for para in notes for p in (para, "")]
         for name in presenters_in_text(note_lines, index, recent):

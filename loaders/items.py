@@ -251,6 +251,8 @@ def _table_layout(lines: list[Line]) -> Layout | None:
                     columns["title"] = k
                 elif "föredragande" in c and "title" not in columns:
                     columns["title"] = k
+                elif re.fullmatch(r"föredragande|ansvarig|presentatör", c):
+                    columns["presenter"] = k
                 elif c:
                     columns.setdefault("notes", k)
             break

@@ -439,6 +439,16 @@ def test_item_heading_styles(style):
         ("3", titles[0], 1), ("4", titles[1], 1), ("5", titles[2], 1)]
 
 
+def test_table_with_a_presenter_column_of_its_own():
+    r = parse(head(attendance="Närvarande\tAgnes Lundkvist\tUmeå kommun\n\tBertil Sandström\tVännäs kommun\n") + (
+        "§\tÄrende\tFöredragande\tBeslut\n1\tFöregående protokoll\tAgnes Lundkvist\tProtokollet läggs till handlingarna.\n"
+        "2\tHemsjukvårdsavtalet\tBertil Sandström\tGruppen rekommenderar kommunerna att teckna avtalet.\n"
+    ))
+    assert [(it["number"], it["title"], it["presenters"]) for it in r["items"]] == [
+        ("1", "Föregående protokoll", ["Agnes Lundkvist"]), ("2", "Hemsjukvårdsavtalet", ["Bertil Sandström"])]
+    assert decisions(r, "2") == [("Gruppen rekommenderar kommunerna att teckna avtalet.", "recommendation")]
+
+
 def test_numbered_sequence_layout():
     r = parse(head() + "1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Val av justerare\n"
               "Oskar Sjöholm utsågs till justerare.\n\n3. Rapporter\nText.\n\n4. Nästa möte\nI maj.\n")
