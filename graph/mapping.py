@@ -11,11 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from samgraf import __version__
@@ -28,23 +26,109 @@ from samgraf.graph.organisations import resolve_written_organisation
 from samgraf.loaders.model import Protocol, Span
 from samgraf.ontology.vocab import BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG
 
+
+class _Terms:
+    """A vocabulary namespace whose terms are plain strings, each looked up once (an rdflib
+    namespace's attribute lookup costs microseconds, and the mapping makes millions)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+        self._items: dict[str, str] = {}
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> str:
+        try:
+            return self._items[name]
+        except KeyError:
+            value = self._items[name] = str(self._namespace[name])
+            return value
+
+
+BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG = map(_Terms, (BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG))
+DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD = map(_Terms, (DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD))
+
 FIXED_TIME_ENV = "SAMGRAF_FIXED_TIME"
 BODY_ROLES = ("chair", "vice_chair", "member", "substitute")  # roles that make a membership of the body
 
 
-@dataclass(frozen=True)
 class MappedProtocol:
-    """The quads of one protocol's named graph."""
+    """The quads of one protocol's named graph.
 
-    graph: str
-    quads: list[Quad]
-    record_sha256: str
-    source: str
+    Built by the mapping as N-Quads (``nquads``, what the stores write); ``quads`` are the
+    same as pyoxigraph quads, parsed when first asked for. Built from ``quads`` (as before),
+    the N-Quads are serialised when first asked for.
+    """
+
+    __slots__ = ("graph", "record_sha256", "source", "_quads", "_nquads", "_digest")
+
+    def __init__(self, graph: str, quads: list[Quad] | None = None, record_sha256: str = "", source: str = "", *,
+                 nquads: bytes | None = None, digest_nquads: bytes | None = None):
+        if quads is None and nquads is None:
+            raise TypeError("MappedProtocol needs quads or nquads")
+        self.graph = graph
+        self.record_sha256 = record_sha256
+        self.source = source
+        self._quads = quads
+        self._nquads = nquads
+        self._digest = digest_nquads  # the graph's sg:recordSha256 quad as N-Quads (a line of nquads)
+
+    @property
+    def quads(self) -> list[Quad]:
+        if self._quads is None:
+            self._quads = list(parse(self._nquads, format=RdfFormat.N_QUADS))
+        return self._quads
+
+    @property
+    def nquads(self) -> bytes:
+        """The graph's quads as N-Quads (UTF-8)."""
+        if self._nquads is None:
+            self._nquads = _serialize(self._quads)
+        return self._nquads
+
+    def write_parts(self) -> tuple[bytes, bytes]:
+        """(N-Quads of every quad but the record's content hash, N-Quads of that hash): a
+        store writes the hash last, so that a graph cut short is never taken as current."""
+        if self._digest is None:
+            hashes = [q for q in self.quads if q.predicate.value == SG.recordSha256]
+            return _serialize([q for q in self.quads if q.predicate.value != SG.recordSha256]), _serialize(hashes)
+        return self.nquads.replace(self._digest, b"", 1), self._digest
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, MappedProtocol):
+            return NotImplemented
+        return ((self.graph, self.record_sha256, self.source, self.quads)
+                == (other.graph, other.record_sha256, other.source, other.quads))
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return (f"MappedProtocol(graph={self.graph!r}, quads=<{len(self.quads)} quads>, "
+                f"record_sha256={self.record_sha256!r}, source={self.source!r})")
 
 
-@lru_cache(maxsize=4096)
-def _iri(value: str) -> NamedNode:
-    return NamedNode(str(value))
+def _serialize(quads: list[Quad]) -> bytes:
+    return "".join([f"{q}\n" for q in quads]).encode("utf-8")
+
+
+def _ref(iri) -> str:
+    """``<iri>``, the N-Quads form of an IRI pyoxigraph accepts (else its ValueError, as when
+    the mapping built pyoxigraph terms)."""
+    iri = str(iri)
+    NamedNode(iri)
+    return f"<{iri}>"
+
+
+def _literal(value: str) -> str:
+    """A string literal's N-Quads form: quotes, backslashes and line breaks escaped."""
+    if "\\" in value or '"' in value or "\n" in value or "\r" in value:
+        value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{value}"'
 
 
 def record_sha256(protocol: Protocol) -> str:
@@ -69,24 +153,53 @@ def extraction_time(generated_at: datetime | str | None = None) -> str:
 
 
 class _GraphBuilder:
+    """The quads of one graph as N-Quads lines, in order, each once (as pyoxigraph quads
+    before: every IRI is checked by pyoxigraph, once per graph)."""
+
     def __init__(self, graph: str):
-        self.graph = _iri(graph)
-        self.quads: dict[Quad, None] = {}  # ordered set
+        self.graph = graph
+        self.refs: dict[str, str] = {}
+        self.suffix = f" {self.ref(graph)} .\n"
+        self.lines: dict[str, None] = {}  # ordered set of "s p o" (the graph name is the suffix)
+
+    def ref(self, iri) -> str:
+        try:
+            return self.refs[iri]
+        except KeyError:
+            ref = self.refs[iri] = _ref(iri)
+            return ref
 
     def add(self, subject: str, predicate: str, obj) -> None:
         if obj is None:
             return
-        if isinstance(obj, str):
-            obj = _iri(obj)
-        self.quads[Quad(_iri(subject), _iri(predicate), obj, self.graph)] = None
+        refs = self.refs
+        s = refs.get(subject) or self.ref(subject)
+        p = refs.get(predicate) or self.ref(predicate)
+        o = refs.get(obj) or self.ref(obj)
+        self.lines[f"{s} {p} {o}"] = None
 
     def text(self, subject: str, predicate: str, value: str | None) -> None:
         if value is not None:
-            self.add(subject, predicate, Literal(value))
+            refs = self.refs
+            s = refs.get(subject) or self.ref(subject)
+            p = refs.get(predicate) or self.ref(predicate)
+            self.lines[f"{s} {p} {_literal(value)}"] = None
 
     def typed(self, subject: str, predicate: str, value: str | None, datatype: str) -> None:
         if value is not None:
-            self.add(subject, predicate, Literal(value, datatype=_iri(datatype)))
+            refs = self.refs
+            s = refs.get(subject) or self.ref(subject)
+            p = refs.get(predicate) or self.ref(predicate)
+            d = refs.get(datatype) or self.ref(datatype)
+            self.lines[f"{s} {p} {_literal(value)}^^{d}"] = None
+
+    def line(self, subject: str, predicate: str, value: str) -> bytes:
+        """The N-Quads line of a string literal's quad, as :meth:`text` adds it."""
+        return f"{self.ref(subject)} {self.ref(predicate)} {_literal(value)}{self.suffix}".encode("utf-8")
+
+    def nquads(self) -> bytes:
+        suffix = self.suffix
+        return "".join([line + suffix for line in self.lines]).encode("utf-8")
 
 
 def map_protocol(protocol: Protocol, *, base: str | None = None, generated_at: datetime | str | None = None,
@@ -140,7 +253,8 @@ class _Mapper:
             self._item(item, items[item.number])
         self._renames(items)
         self._identity_decisions()
-        return MappedProtocol(self.graph, list(self.g.quads), digest, self.p.source)
+        return MappedProtocol(self.graph, None, digest, self.p.source, nquads=self.g.nquads(),
+                              digest_nquads=self.g.line(self.graph, SG.recordSha256, digest))
 
     # -- provenance -------------------------------------------------------------------
     def _provenance(self, digest: str) -> None:

@@ -95,7 +95,6 @@ SELECT ?g ?digest ?version WHERE {
 """
 
 
-_RECORD_SHA256 = ox.NamedNode("https://w3id.org/samgraf/ontology#recordSha256")
 
 
 class Store(ABC):
@@ -229,10 +228,12 @@ class EmbeddedStore(Store):
     def write_graphs(self, new: list[MappedProtocol], replaced: list[MappedProtocol]) -> None:
         """New graphs by Oxigraph's bulk loader, their content hashes last, in one transaction:
         a graph cut short by a failure has no hash, so the next load replaces it."""
+        parts = [mapped.write_parts() for mapped in new]
         try:
-            self._store.bulk_extend(q for mapped in new for q in mapped.quads if q.predicate != _RECORD_SHA256)
-            self._store.extend(q for mapped in new for q in mapped.quads if q.predicate == _RECORD_SHA256)
-        except OSError as exc:
+            if parts:  # N-Quads bytes: no Python object per quad
+                self._store.bulk_load(b"".join(content for content, _ in parts), format=ox.RdfFormat.N_QUADS)
+                self._store.load(b"".join(digest for _, digest in parts), format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write {len(new)} graphs: {exc}") from exc
         for mapped in replaced:
             self.replace_graph(mapped.graph, mapped.quads)
