@@ -440,7 +440,7 @@ def _read_row(entries: list[Entry], att: Attendance, cells: list[str], role: str
         first = stripped_np.split()[0] if stripped_np.split() else ""
         if name_cells and (not is_first_name(first.rstrip(",")) or known_kommun(stripped_np) or _org_like(stripped_np)) and not _has_inline_label(cell):
             org_cells.append(cell)
-        elif not name_cells and not (is_first_name(first.rstrip(",")) or looks_like_person(" ".join(stripped_np.split()[:2]), known_first=False)):
+        elif not name_cells and not (is_first_name(first.rstrip(",")) or looks_like_person(" ".join(stripped_np.replace(",", " ").split()[:2]), known_first=False)):
             org_cells.append(cell)
         else:
             name_cells.append(cell)

@@ -232,11 +232,36 @@ def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
     return out
 
 
+def _is_section_heading(text: str) -> bool:
+    if OTHER_SECTION.match(text):
+        return True
+    m = DECISION_HEADING.match(text) if len(text) < 140 else None
+    return bool(m and not m.group("rest"))
+
+
+def text_paragraphs(body: list[Line]) -> list[list[Line]]:
+    """Paragraphs of running text: a section heading (``Beskrivning av ärendet``) standing
+    right above its text is not part of the first sentence."""
+    out: list[list[Line]] = []
+    for para in paragraphs(body):
+        current: list[Line] = []
+        for ln in para:
+            if _is_section_heading(ln.stripped):
+                if current:
+                    out.append(current)
+                current = []
+                continue
+            current.append(ln)
+        if current:
+            out.append(current)
+    return out
+
+
 def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUnit]:
     """Sentences in running text that record this body's own decision."""
     units: list[DecisionUnit] = []
     own = [n.casefold() for n in body_names if n]
-    paras = paragraphs(body)
+    paras = text_paragraphs(body)
     k = 0
     while k < len(paras):
         para = paras[k]
@@ -365,7 +390,7 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
 
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
     out: list[str] = []
-    for para in paragraphs(body):
+    for para in text_paragraphs(body):
         text = _norm(" ".join(ln.stripped.replace("\t", " ") for ln in para))
         if _has_quote(text):
             text = QUOTED.sub(" ", text)

@@ -720,3 +720,17 @@ def test_minutes_with_one_person_per_line_and_two_numbered_items():
     assert sorted(a["name"] for a in r["absentees"]) == ["Kari Sund", "Tor Ek"]
     assert [(it["number"], it["title"]) for it in r["items"]] == [("1", "Föregående minnesanteckningar"), ("2", "Trygg hemgång")]
     assert decisions(r, "2") == [("Gruppen beslutade att följa upp frågan i december.", "decision")]
+
+
+def test_committee_protocol_with_substitute_lists_and_headed_sections():
+    text = (Path(__file__).parent / "fixtures" / "namnd_vard_och_omsorg.txt").read_text(encoding="utf-8")
+    r = parse(text)
+    assert r["body"] == {"name": "Vård- och omsorgsnämnden", "acronym": "VON"}
+    assert [(p["name"], p["roles"], p["party"]) for p in r["participants"]] == [
+        ("Anna Ek", ["chair", "member"], "S"), ("Bo Ström", ["vice_chair", "adjuster", "member"], "M"),
+        ("Cilla Berg", ["member"], "L"), ("Carl Berg", ["substitute"], "C"), ("Eva Lind", ["substitute"], "S"),
+        ("Fia Sjö", ["other"], None), ("Gun Dal", ["secretary", "other"], None)]
+    assert [(a["name"], a["replaced_by"]) for a in r["absentees"]] == [("Dan Holm", "Carl Berg")]
+    # the presenter's sentence stands right under its section heading
+    assert item(r, "80")["presenters"] == ["Fia Sjö"]
+    assert decisions(r, "80") == [("Nämnden antar planen för intern kontroll 2023.", "decision")]
