@@ -155,7 +155,7 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
         if outcome is not None:
             getattr(report, outcome).append(label)
     if knowledge is not None:
-        knowledge.add_graphs({m.graph for (_, m), outcome in zip(mapped, outcomes) if outcome in ("loaded", "replaced")})
+        knowledge.add_mapped([m for (_, m), outcome in zip(mapped, outcomes) if outcome in ("loaded", "replaced")])
     return report
 
 

@@ -313,6 +313,110 @@ def store_knowledge(store, base: str, skip_graphs: set[str]) -> tuple[list[Occur
     return StoreKnowledge(store, base).snapshot(skip_graphs)
 
 
+def _none_first(value) -> tuple:
+    return (value is not None, value or "")
+
+
+def _row_key(row: tuple) -> tuple:
+    return tuple((v is not None, v or "") for v in row)
+
+
+@dataclass
+class GraphFacts:
+    """What one graph says of persons and bodies: the rows of the four queries of
+    :class:`StoreKnowledge` (meetings, organisations, names, body parts) for that graph."""
+
+    meetings: list[tuple] = field(default_factory=list)  # (body, date, county, file)
+    organisations: list[tuple] = field(default_factory=list)  # (person, organisation)
+    names: list[tuple] = field(default_factory=list)  # (person, name)
+    body_parts: list[tuple] = field(default_factory=list)  # (body, kind, value)
+
+    def sort(self) -> None:
+        for rows in (self.meetings, self.organisations, self.names, self.body_parts):
+            rows.sort(key=_row_key)
+
+
+_NS_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_NS_ZITTING = "http://data.vlaanderen.be/ns/besluit#Zitting"
+_NS_HELD_BY = "http://data.vlaanderen.be/ns/besluit#isGehoudenDoor"
+_NS_DATE = "http://purl.org/dc/terms/date"
+_NS_COUNTY = "https://w3id.org/samgraf/ontology#countyCode"
+_NS_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_NS_FILE = "https://w3id.org/samgraf/ontology#fileName"
+_NS_AGENT = "http://www.w3.org/ns/prov#agent"
+_NS_ABSENT = "https://w3id.org/samgraf/ontology#absentPerson"
+_NS_REPRESENTED = "https://w3id.org/samgraf/ontology#representedOrganisation"
+_NS_NAME = "http://xmlns.com/foaf/0.1/name"
+_NS_PERSON = "http://www.w3.org/ns/person#Person"
+_NS_ORGANIZATION = "http://www.w3.org/ns/org#Organization"
+_BODY_KINDS = {
+    "http://www.w3.org/2004/02/skos/core#prefLabel": "label", "http://www.w3.org/2000/01/rdf-schema#label": "label",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "alt", _NS_COUNTY: "county",
+    "http://www.w3.org/ns/org#subOrganizationOf": "parent",
+}
+
+
+FACT_PREDICATES = frozenset({_NS_RDF_TYPE, _NS_HELD_BY, _NS_DATE, _NS_COUNTY, _NS_DERIVED, _NS_FILE, _NS_AGENT,
+                             _NS_ABSENT, _NS_REPRESENTED, _NS_NAME, *_BODY_KINDS})  # what graph_facts looks at
+
+
+def quad_triples(graph: str, quads) -> list[tuple[str, str, str, bool]]:
+    """(subject, predicate, object value, object is not a literal) of the quads in ``graph``
+    with an IRI subject and a predicate :func:`graph_facts` looks at."""
+    import pyoxigraph as ox
+
+    triples = []
+    for quad in quads:
+        name = quad.graph_name
+        if not isinstance(name, ox.NamedNode) or name.value != graph or not isinstance(quad.subject, ox.NamedNode):
+            continue
+        predicate = quad.predicate.value
+        if predicate in FACT_PREDICATES:
+            triples.append((quad.subject.value, predicate, quad.object.value, not isinstance(quad.object, ox.Literal)))
+    return triples
+
+
+def graph_facts(graph: str, triples, base: str) -> GraphFacts:
+    """The facts of one graph from its triples (:func:`quad_triples`): the rows the queries of
+    :class:`StoreKnowledge` give for it (``_STORE_MEETINGS``, ``_STORE_ORGANISATIONS``,
+    ``_STORE_NAMES``, ``_STORE_BODY_PARTS``), sorted."""
+    objects: dict[tuple[str, str], list[tuple[str, bool]]] = {}  # (subject, predicate) -> (value, is a resource)
+    by_predicate: dict[str, list[tuple[str, str, bool]]] = {}
+    for subject, predicate, value, resource in triples:
+        objects.setdefault((subject, predicate), []).append((value, resource))
+        by_predicate.setdefault(predicate, []).append((subject, value, resource))
+
+    def values(subject: str, predicate: str) -> list[str]:
+        return [value for value, _ in objects.get((subject, predicate), ())]
+
+    def typed(subject: str, cls: str) -> bool:
+        return (cls, True) in objects.get((subject, _NS_RDF_TYPE), ())
+
+    facts = GraphFacts()
+    files = [f for source, resource in objects.get((graph, _NS_DERIVED), ()) if resource
+             for f in values(source, _NS_FILE)] or [None]
+    for meeting, held_by, _ in by_predicate.get(_NS_HELD_BY, ()):
+        if typed(meeting, _NS_ZITTING):
+            for date in values(meeting, _NS_DATE) or [None]:
+                for county in values(meeting, _NS_COUNTY) or [None]:
+                    facts.meetings += [(held_by, date, county, file) for file in files]
+    for x, org, _ in by_predicate.get(_NS_REPRESENTED, ()):
+        for person in values(x, _NS_AGENT) + values(x, _NS_ABSENT):
+            facts.organisations.append((person, org))
+    for person, name, _ in by_predicate.get(_NS_NAME, ()):
+        if typed(person, _NS_PERSON):
+            facts.names.append((person, name))
+    prefix = f"{base}body/"
+    for subject, cls, resource in by_predicate.get(_NS_RDF_TYPE, ()):
+        if resource and cls == _NS_ORGANIZATION and subject.startswith(prefix):
+            facts.body_parts.append((subject, "type", ""))
+    for predicate, kind in _BODY_KINDS.items():
+        facts.body_parts += [(subject, kind, value) for subject, value, _ in by_predicate.get(predicate, ())
+                             if subject.startswith(prefix)]
+    facts.sort()
+    return facts
+
+
 def _graph_values(graphs) -> str:
     return "VALUES ?g { " + " ".join(f"<{g}>" for g in sorted(graphs)) + " }"
 
@@ -358,43 +462,74 @@ class StoreKnowledge:
         for iri in bodies:
             self._rebuild_body(iri)
 
+    def add_mapped(self, mapped) -> None:
+        """Take in graphs just written (:class:`~samgraf.graph.mapping.MappedProtocol`) from
+        their quads, as :meth:`add_graphs` would read them back from the store."""
+        facts = {m.graph: graph_facts(m.graph, m.fact_triples(), self.base) for m in mapped}
+        if facts:
+            self._forget(set(facts))
+            self._ingest(facts)
+
     def _read(self, graphs: set[str] | None) -> None:
+        self._ingest(self._fetch(graphs))
+
+    def _fetch(self, graphs: set[str] | None) -> dict[str, "GraphFacts"]:
         # four simple queries joined here: much faster on a large store than one query with
         # OPTIONALs and UNIONs (the rows are those of _STORE_PERSONS and _STORE_BODIES)
         values = _graph_values(graphs) if graphs is not None else ""
+        facts: dict[str, GraphFacts] = {}
 
         def select(query: str) -> list[tuple]:
             return [tuple(_value(t) for t in row) for row in self.store.query(query.replace("VALUES_BLOCK", values)).rows]
 
-        meetings: dict[str, list[tuple]] = {}
+        def of(g: str) -> GraphFacts:
+            found = facts.get(g)
+            if found is None:
+                found = facts[g] = GraphFacts()
+            return found
+
         for g, body, date, county, file in select(_STORE_MEETINGS):
-            meetings.setdefault(g, []).append((body, date, county, file))
-        organisations: dict[tuple[str, str], set[str]] = {}
+            of(g).meetings.append((body, date, county, file))
         for g, iri, org in select(_STORE_ORGANISATIONS):
-            organisations.setdefault((g, iri), set()).add(org)
-        touched_persons, touched_bodies = set(), set()
+            of(g).organisations.append((iri, org))
         for g, iri, name in select(_STORE_NAMES):
-            if g not in meetings:
-                continue
-            rows = self.person_rows.setdefault(iri, {}).setdefault(g, [])
-            for body, date, county, file in meetings[g]:
-                for org in organisations.get((g, iri)) or [None]:
-                    rows.append((name, body, org, county, date, file))
-            self.graph_persons.setdefault(g, set()).add(iri)
-            touched_persons.add(iri)
-        parts: dict[tuple[str, str], dict[str, list[str]]] = {}
+            of(g).names.append((iri, name))
         for g, iri, kind, value in select(_STORE_BODY_PARTS.replace("BASE", f"{self.base}body/")):
-            parts.setdefault((g, iri), {}).setdefault(kind, []).append(value)
-        for (g, iri), found in parts.items():
-            if "parent" in found or "type" not in found:
-                continue
-            rows = self.body_rows.setdefault(iri, {}).setdefault(g, [])
-            for county in found.get("county") or [None]:
-                rows += [(county, label, None) for label in found.get("label", [])]
-                rows += [(county, None, alt) for alt in found.get("alt", [])]
-            if rows:
-                self.graph_bodies.setdefault(g, set()).add(iri)
-                touched_bodies.add(iri)
+            of(g).body_parts.append((iri, kind, value))
+        for found in facts.values():
+            found.sort()
+        return facts
+
+    def _ingest(self, facts: dict[str, "GraphFacts"]) -> None:
+        """Take in the facts of graphs (graphs in IRI order, each graph's rows sorted, so what
+        is known does not depend on the order a store returns rows in)."""
+        touched_persons, touched_bodies = set(), set()
+        for g in sorted(facts):
+            found = facts[g]
+            organisations: dict[str, set[str]] = {}
+            for iri, org in found.organisations:
+                organisations.setdefault(iri, set()).add(org)
+            if found.meetings:
+                for iri, name in found.names:
+                    rows = self.person_rows.setdefault(iri, {}).setdefault(g, [])
+                    for body, date, county, file in found.meetings:
+                        for org in sorted(organisations.get(iri) or [None], key=_none_first):
+                            rows.append((name, body, org, county, date, file))
+                    self.graph_persons.setdefault(g, set()).add(iri)
+                    touched_persons.add(iri)
+            parts: dict[str, dict[str, list[str]]] = {}
+            for iri, kind, value in found.body_parts:
+                parts.setdefault(iri, {}).setdefault(kind, []).append(value)
+            for iri, kinds in parts.items():
+                if "parent" in kinds or "type" not in kinds:
+                    continue
+                rows = self.body_rows.setdefault(iri, {}).setdefault(g, [])
+                for county in kinds.get("county") or [None]:
+                    rows += [(county, label, None) for label in kinds.get("label", [])]
+                    rows += [(county, None, alt) for alt in kinds.get("alt", [])]
+                if rows:
+                    self.graph_bodies.setdefault(g, set()).add(iri)
+                    touched_bodies.add(iri)
         for iri in touched_persons:
             self._rebuild_person(iri)
         for iri in touched_bodies:
@@ -402,7 +537,7 @@ class StoreKnowledge:
 
     def _person(self, iri: str, skip: set[str] = frozenset()) -> Occurrence | None:
         occ = None
-        for g, rows in self.person_rows.get(iri, {}).items():
+        for g, rows in sorted(self.person_rows.get(iri, {}).items()):
             if g in skip:
                 continue
             for name, body, org, county, date, file in rows:
@@ -422,7 +557,7 @@ class StoreKnowledge:
 
     def _body(self, iri: str, skip: set[str] = frozenset()):
         found = None
-        for g, rows in self.body_rows.get(iri, {}).items():
+        for g, rows in sorted(self.body_rows.get(iri, {}).items()):
             if g in skip:
                 continue
             for county, label, alt in rows:

@@ -13,7 +13,7 @@ import json
 import os
 from datetime import datetime, timezone
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from samgraf import __version__
@@ -21,7 +21,7 @@ from samgraf.errors import MappingError
 from samgraf import refdata
 from samgraf.graph import iris
 from samgraf.graph.agreements import concepts_in_text, detect_agreements, match_agreement
-from samgraf.graph.identity import Resolution, resolve
+from samgraf.graph.identity import FACT_PREDICATES, Resolution, quad_triples, resolve
 from samgraf.graph.organisations import resolve_written_organisation
 from samgraf.loaders.model import Protocol, Span
 from samgraf.ontology.vocab import BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG
@@ -65,10 +65,11 @@ class MappedProtocol:
     the N-Quads are serialised when first asked for.
     """
 
-    __slots__ = ("graph", "record_sha256", "source", "_quads", "_nquads", "_digest")
+    __slots__ = ("graph", "record_sha256", "source", "_quads", "_nquads", "_digest", "_facts")
 
     def __init__(self, graph: str, quads: list[Quad] | None = None, record_sha256: str = "", source: str = "", *,
-                 nquads: bytes | None = None, digest_nquads: bytes | None = None):
+                 nquads: bytes | None = None, digest_nquads: bytes | None = None,
+                 fact_triples: list[tuple[str, str, str, bool]] | None = None):
         if quads is None and nquads is None:
             raise TypeError("MappedProtocol needs quads or nquads")
         self.graph = graph
@@ -77,6 +78,14 @@ class MappedProtocol:
         self._quads = quads
         self._nquads = nquads
         self._digest = digest_nquads  # the graph's sg:recordSha256 quad as N-Quads (a line of nquads)
+        self._facts = fact_triples
+
+    def fact_triples(self) -> list[tuple[str, str, str, bool]]:
+        """The triples the store's knowledge of persons and bodies is read from
+        (:func:`samgraf.graph.identity.quad_triples`), kept by the mapping as it went."""
+        if self._facts is None:
+            self._facts = quad_triples(self.graph, self.quads)
+        return self._facts
 
     @property
     def quads(self) -> list[Quad]:
@@ -113,7 +122,7 @@ class MappedProtocol:
 
 
 def _serialize(quads: list[Quad]) -> bytes:
-    return "".join([f"{q}\n" for q in quads]).encode("utf-8")
+    return serialize(quads, format=RdfFormat.N_QUADS) if quads else b""
 
 
 def _ref(iri) -> str:
@@ -161,6 +170,7 @@ class _GraphBuilder:
         self.refs: dict[str, str] = {}
         self.suffix = f" {self.ref(graph)} .\n"
         self.lines: dict[str, None] = {}  # ordered set of "s p o" (the graph name is the suffix)
+        self.facts: list[tuple[str, str, str, bool]] = []  # see MappedProtocol.fact_triples
 
     def ref(self, iri) -> str:
         try:
@@ -176,14 +186,22 @@ class _GraphBuilder:
         s = refs.get(subject) or self.ref(subject)
         p = refs.get(predicate) or self.ref(predicate)
         o = refs.get(obj) or self.ref(obj)
-        self.lines[f"{s} {p} {o}"] = None
+        line = f"{s} {p} {o}"
+        if line not in self.lines:
+            self.lines[line] = None
+            if predicate in FACT_PREDICATES:
+                self.facts.append((str(subject), str(predicate), str(obj), True))
 
     def text(self, subject: str, predicate: str, value: str | None) -> None:
         if value is not None:
             refs = self.refs
             s = refs.get(subject) or self.ref(subject)
             p = refs.get(predicate) or self.ref(predicate)
-            self.lines[f"{s} {p} {_literal(value)}"] = None
+            line = f"{s} {p} {_literal(value)}"
+            if line not in self.lines:
+                self.lines[line] = None
+                if predicate in FACT_PREDICATES:
+                    self.facts.append((str(subject), str(predicate), value, False))
 
     def typed(self, subject: str, predicate: str, value: str | None, datatype: str) -> None:
         if value is not None:
@@ -191,7 +209,11 @@ class _GraphBuilder:
             s = refs.get(subject) or self.ref(subject)
             p = refs.get(predicate) or self.ref(predicate)
             d = refs.get(datatype) or self.ref(datatype)
-            self.lines[f"{s} {p} {_literal(value)}^^{d}"] = None
+            line = f"{s} {p} {_literal(value)}^^{d}"
+            if line not in self.lines:
+                self.lines[line] = None
+                if predicate in FACT_PREDICATES:
+                    self.facts.append((str(subject), str(predicate), value, False))
 
     def line(self, subject: str, predicate: str, value: str) -> bytes:
         """The N-Quads line of a string literal's quad, as :meth:`text` adds it."""
@@ -254,7 +276,7 @@ class _Mapper:
         self._renames(items)
         self._identity_decisions()
         return MappedProtocol(self.graph, None, digest, self.p.source, nquads=self.g.nquads(),
-                              digest_nquads=self.g.line(self.graph, SG.recordSha256, digest))
+                              digest_nquads=self.g.line(self.graph, SG.recordSha256, digest), fact_triples=self.g.facts)
 
     # -- provenance -------------------------------------------------------------------
     def _provenance(self, digest: str) -> None:

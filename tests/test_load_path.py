@@ -1,0 +1,57 @@
+"""The fast load path gives what the plain one gave: N-Quads of the mapping, the store's
+knowledge of persons and bodies taken from the mapped graphs instead of read back."""
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from samgraf.graph import iris
+from samgraf.graph.identity import StoreKnowledge, graph_facts, quad_triples, resolve
+from samgraf.graph.mapping import MappedProtocol, map_protocol
+from samgraf.graph.store import EmbeddedStore
+from samgraf.loaders.model import validate_record
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXED_TIME = "2025-01-01T12:00:00+00:00"
+SG = "https://w3id.org/samgraf/ontology#"
+
+
+def _records():
+    return [validate_record(json.loads(p.read_text(encoding="utf-8"))) for p in sorted((GOLDEN / "records").glob("*.json"))]
+
+
+def _mapped():
+    records = _records()
+    resolution = resolve(records, base=iris.DEFAULT_BASE)
+    return [map_protocol(r, base=iris.DEFAULT_BASE, generated_at=FIXED_TIME, resolution=resolution) for r in records]
+
+
+def test_nquads_and_quads_agree():
+    for mapped in _mapped():
+        quads = mapped.quads
+        assert len(quads) == len(set(quads)) == mapped.nquads.count(b"\n")
+        again = MappedProtocol(mapped.graph, quads, mapped.record_sha256, mapped.source)
+        assert set(ox.parse(again.nquads, format=ox.RdfFormat.N_QUADS)) == set(quads)
+        content, digest = mapped.write_parts()
+        hashes = list(ox.parse(digest, format=ox.RdfFormat.N_QUADS))
+        assert [q.predicate.value for q in hashes] == [SG + "recordSha256"]
+        assert hashes[0].object.value == mapped.record_sha256
+        rest = list(ox.parse(content, format=ox.RdfFormat.N_QUADS))
+        assert set(rest) | set(hashes) == set(quads) and len(rest) == len(quads) - 1
+        assert again.write_parts()[1] == digest and set(ox.parse(again.write_parts()[0], format=ox.RdfFormat.N_QUADS)) == set(rest)
+
+
+def test_knowledge_from_mapped_graphs_is_what_the_store_gives():
+    mapped = _mapped()
+    store = EmbeddedStore(None)
+    assert store.load_mapped_batch(mapped) == ["loaded"] * len(mapped)
+    read = StoreKnowledge(store, iris.DEFAULT_BASE)
+    fetched = read._fetch({m.graph for m in mapped})
+    for m in mapped:
+        from_mapping = graph_facts(m.graph, m.fact_triples(), iris.DEFAULT_BASE)
+        assert from_mapping == graph_facts(m.graph, quad_triples(m.graph, m.quads), iris.DEFAULT_BASE)
+        assert from_mapping == fetched[m.graph]
+    kept = StoreKnowledge(store, iris.DEFAULT_BASE, read=False)
+    kept.add_mapped(mapped)
+    assert kept.snapshot() == read.snapshot()
+    assert kept.snapshot({mapped[0].graph}) == read.snapshot({mapped[0].graph})
