@@ -144,6 +144,7 @@ _BRACKETED_ORGANISATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]*[a-z
 _ORGANISATION_THEN_ROLE = re.compile(
     r"^(?P<org>[^,]+),\s*(?P<role>(?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|sekreterare|justerare|"
     r"(?:tjänstgörande\s+)?ersättare)$", re.I)
+_LIST_BULLET = re.compile(r"^[-–•*▪]\s+")
 _BRACKETED_ROLE = re.compile(
     r"\s*\(\s*((?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
 
@@ -186,12 +187,12 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
         return groups
     # A role in brackets inside a run of names ends a name: "Anna Berg (Ordförande) Per Lund".
     text = _BRACKETED_ROLE.sub(lambda m: f", {m.group(1)}, ", text)
-    chunks = re.split(r"(,|\boch\b|;)", text)
+    chunks = re.split(r"(,|\boch\b|;|\s[–—-]\s)", text)
     join_next = False
     last_chunk_single = False
     pending_group_start = None
     for chunk in chunks:
-        if chunk in (",", ";"):
+        if chunk.strip() in (",", ";", "–", "—", "-"):
             continue
         if chunk.strip() == "och":
             join_next = True
@@ -354,7 +355,7 @@ def parse_attendance(lines: list[Line], known_kommun) -> Attendance:
         if ln.blank:
             i += 1
             continue
-        cells = [c.strip() for c in ln.text.split("\t")]
+        cells = [_LIST_BULLET.sub("", c.strip()) for c in ln.text.split("\t")]  # "- Anna Berg, Umeå kommun"
         consumed = False
         content_cells: list[str] = []
         skip: set[int] = set()

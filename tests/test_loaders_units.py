@@ -305,6 +305,17 @@ def test_a_role_column_in_the_attendance_table():
         ("Cecilia Nordahl", ["secretary", "member"], "Vännäs kommun")]
 
 
+@pytest.mark.parametrize("attendance", [
+    "Närvarande:\nAgnes Lundkvist – Umeå kommun\nBertil Sandström – Region Västerbotten (ordf.)\n",
+    "Närvarande: Agnes Lundkvist, Umeå kommun; Bertil Sandström, Region Västerbotten, ordf.\n",
+    "Deltagare\n- Agnes Lundkvist, Umeå kommun\n- Bertil Sandström, Region Västerbotten (ordförande)\n",
+])
+def test_one_person_per_line_or_semicolon_with_organisation(attendance):
+    r = parse(head(attendance=attendance) + ITEMS_TAIL)
+    assert [(p["name"], p["roles"], p["organisation"]) for p in r["participants"]] == [
+        ("Agnes Lundkvist", ["member"], "Umeå kommun"), ("Bertil Sandström", ["chair", "member"], "Region Västerbotten")]
+
+
 def test_run_together_name_cell_with_organisation_cell_2011_vasterbotten():
     r = parse(head("Datum: 2011-04-12", attendance=(
         "Närvarande\tAgnes Lundkvist Bertil Sandström Cecilia Nordahl\tSkellefteå kommun Landstinget Region Västerbotten\n"
