@@ -233,6 +233,8 @@ def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
 
 
 def _is_section_heading(text: str) -> bool:
+    if len(text) > 140 or text.endswith((".", "!", "?")):
+        return False  # a sentence, not a heading
     if OTHER_SECTION.match(text):
         return True
     m = DECISION_HEADING.match(text) if len(text) < 140 else None
