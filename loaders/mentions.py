@@ -70,6 +70,8 @@ def find_mentions(text: str, own_acronym: str | None = None, person_names: list[
             agreements += [m.group(0).strip() for m in pattern.finditer(text)]
     for m in BODY_PATTERN.finditer(text):
         word = m.group(0)
+        if word in _KNOWN_ORGANISATION:  # Socialstyrelsen is an authority, not a body of theirs
+            continue
         if word.casefold() in ("arbetsgruppen", "gruppen", "styrgruppen"):
             bodies.append(word)
         elif word != own_acronym:
