@@ -74,6 +74,7 @@ def load_view(location, record_paths, body, organisation, person, agreement, dat
 
 def _write(output: Path, text: str, what: str) -> None:
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None

@@ -65,7 +65,7 @@ def records_file(tmp_path):
 
 
 def test_render_command_writes_a_page_from_records(tmp_path, records_file):
-    out = tmp_path / "view.html"
+    out = tmp_path / "views" / "view.html"  # the folder is made
     result = CliRunner().invoke(cli, ["render", "--from-records", str(records_file), "--body", "alfa", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "Samverkansgrupp Alfa" in out.read_text(encoding="utf-8")
