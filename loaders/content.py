@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
-from samgraf.loaders.text import Line, paragraphs
+from samgraf.loaders.text import SECTION_WORDS, Line, paragraphs
 
 DECISION_HEADING = re.compile(
-    r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?|beslutade?s?|beslut\s+i\s+\S+|"
+    r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?\b|beslutade?s?\b|beslut\s+i\s+\S+|"
     # "Styrelsen beslutar" / "Nämnden beslutar att" on a line of its own, the decisions below
     r"(?:[\wåäöÅÄÖ\-]+\s+){1,8}(?:beslutar|beslöt|beslutade)(?:\s+att)?(?=\s*:?\s*$))\s*:?\s*(?P<rest>.*)$",
     re.I,
@@ -135,8 +135,10 @@ def units_from_lines(lines: list[Line]) -> list[DecisionUnit]:
     for para in paragraphs(lines):
         for ln in para:
             t = ln.stripped.replace("\t", " ")
-            point = NUMBERED_POINT.match(t) or ATT_CLAUSE.match(t)
             bullet = BULLET.match(t)
+            point = NUMBERED_POINT.match(t) or ATT_CLAUSE.match(bullet.group("text") if bullet else t)
+            if point:
+                bullet = None
             if point:
                 if intro_pending:
                     inherited = "recommendation" if RECOMMEND.search(intro_pending[0]) else classify(intro_pending[0]) if APPROVE.search(intro_pending[0]) is None else None
@@ -217,11 +219,16 @@ DECISION_INTRO = re.compile(
     r"^(?P<intro>(?:[^.:]{0,160}\s)?(?:beslutar|beslöt|beslutade)\s+(?:enligt\s+)?följande\s*:)\s*(?P<rest>.*)$", re.I)
 
 
+BARE_INTRO = re.compile(r"^(?:[\wåäöÅÄÖ\-]+\s+){1,8}(?:beslutar|beslöt|beslutade)(?:\s+att)?\s*:?$", re.I)
+
+
 def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
     """``Rådet beslutar följande:`` introduces decisions; it is not one itself."""
     out: list[DecisionUnit] = []
     for k, unit in enumerate(units):
         m = DECISION_INTRO.match(unit.text)
+        if not m and BARE_INTRO.match(unit.text) and k + 1 < len(units):
+            continue  # "Styrelsen beslutar" above its att-clauses
         if not m:
             out.append(unit)
         elif m.group("rest"):
@@ -259,11 +266,32 @@ def text_paragraphs(body: list[Line]) -> list[list[Line]]:
     return out
 
 
+PROPOSAL_HEADING = re.compile(
+    r"^(?:[\wåäö\-]+s\s+)?(?:förslag(?:\s+till\s+beslut)?|beslutsförslag|yrkanden?)\s*:?$", re.I)
+
+
+def _without_proposals(body: list[Line]) -> list[Line]:
+    """The body without its proposal sections (``Arbetsutskottets förslag till beslut`` and
+    what stands under it up to the next heading): a proposal is not a decision."""
+    out: list[Line] = []
+    in_proposal = False
+    for ln in body:
+        t = ln.stripped
+        if t and PROPOSAL_HEADING.match(t):
+            in_proposal = True
+            continue
+        if in_proposal and t and _is_section_heading(t):
+            in_proposal = False
+        if not in_proposal:
+            out.append(ln)
+    return out
+
+
 def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUnit]:
     """Sentences in running text that record this body's own decision."""
     units: list[DecisionUnit] = []
     own = [n.casefold() for n in body_names if n]
-    paras = text_paragraphs(body)
+    paras = text_paragraphs(_without_proposals(body))
     k = 0
     while k < len(paras):
         para = paras[k]
@@ -444,7 +472,7 @@ def attachments_in(body: list[Line]) -> list[str]:
             collecting = False
             continue
         if collecting:
-            if OTHER_SECTION.match(t) or DECISION_HEADING.match(t) and len(t) < 60:
+            if OTHER_SECTION.match(t) or SECTION_WORDS.match(t) or DECISION_HEADING.match(t) and len(t) < 60:
                 collecting = False
                 continue
             m = BULLET.match(t) or NUMBERED_POINT.match(t)

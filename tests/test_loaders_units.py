@@ -599,6 +599,19 @@ def test_plain_decision_phrasings(sentence, expected):
     assert decisions(r, "1") == ([(sentence, expected)] if expected else [])
 
 
+@pytest.mark.parametrize("section, expected", [
+    ("Arbetsutskottets förslag till beslut\nPlanen godkänns.", []),
+    ("Förslag till beslut\nPlanen godkänns.\n\nBakgrund\nText.\n\nGruppen godkände planen.",
+     [("Gruppen godkände planen.", "decision")]),
+    ("Beslutades:\nAtt godkänna planen.", [("Att godkänna planen.", "decision")]),
+    ("Beslut\nSamverkansgruppen beslutar\n- att godkänna planen\n- att ge kansliet i uppdrag att återrapportera",
+     [("att godkänna planen", "decision"), ("att ge kansliet i uppdrag att återrapportera", "assignment")]),
+])
+def test_proposals_headings_and_att_bullets(section, expected):
+    r = parse(DEC_HEAD + f"§ 1 Plan\n{section}\n\n§ 2 Övrigt\nInga frågor.\n")
+    assert decisions(r, "1") == expected
+
+
 def test_decision_section_ends_at_adjustment_line():
     r = parse(DEC_HEAD + "§ 1 Öppnande\nText.\n\n§ 2 Rapporter\nText.\n\nBeslut\nInformationen noteras.\n\n"
               "Justerat den: 2024-04-20\n")
