@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from samgraf.loaders.text import Line, Text
+from samgraf.loaders.text import Line, Text, furniture_key
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
@@ -232,7 +232,7 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
                 score += 10
             if m:
                 score += 6
-            if _furniture_key(t) in furniture:
+            if furniture_key(t) in furniture:
                 score += 4
             if re.search(r"\b(beslut|protokoll)\b", name, re.I) and not m:
                 score -= 10
@@ -245,10 +245,6 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
         name = name.capitalize()  # "SOCIALNÄMNDEN" in a heading set in capitals
     facts.body_name = name
     facts.acronym = acronym or _used_acronym(name, text)
-
-
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\t", " ")).strip().lower()
 
 
 def _used_acronym(name: str, text: Text) -> str | None:

@@ -24,7 +24,9 @@ _AGREEMENT_NEEDLES = (
 )
 BODY_PATTERN = re.compile(
     r"\b(?:[A-ZÅÄÖ][\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
-    r"[A-ZÅÄÖ]{1,4}-[A-ZÅÄÖ]{2,5}|SamReKo|SocSam|SOCSAM)\b"
+    r"[A-ZÅÄÖ]{1,4}-[A-ZÅÄÖ]{2,5}|"
+    # names of joined word-starts with inner capitals: "SamReKo", "SocSam"
+    r"[A-ZÅÄÖ][a-zåäö]{1,4}(?:[A-ZÅÄÖ][a-zåäö]{1,4}){1,2})\b"
 )
 KNOWN_ORGANISATIONS = (
     "SKL", "SKR", "Inera", "Inera AB", "Socialstyrelsen", "Socialdepartementet", "Regeringskansliet", "Polisen", "polisen",
@@ -43,7 +45,7 @@ def _whole_words(names: tuple[str, ...]) -> dict[str, re.Pattern]:
 _KNOWN_AGREEMENT = _whole_words(KNOWN_AGREEMENTS)
 _KNOWN_ORGANISATION = _whole_words(KNOWN_ORGANISATIONS)
 _ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")
-_COMMON_CAPS = {"SVOM", "LSG", "PPT", "GAP", "IT", "OK", "EU", "HP", "AC", "VD", "SOU", "IFO", "ÖK", "PDF"}
+_COMMON_CAPS = {"PPT", "GAP", "IT", "OK", "EU", "HP", "AC", "VD", "SOU", "IFO", "ÖK", "PDF"}
 
 
 def _dedupe(values: list[str]) -> list[str]:

@@ -23,12 +23,12 @@ NOT_NAME_WORDS = frozenset(
     Närvarande Frånvarande Beslutande Region Regionen Landstinget Landsting Kommun Kommunen Kommunerna Och
     Samt Tid Plats Datum Protokoll Mötet Utses Justering Justeringens Paragrafer Sammanträde Sammanträdet
     Den Det De Vi Alla Han Hon Ärende Ärendet Beslut Bilaga Bilagor Förslag Information Sida Se Enligt För
-    Till Från Med Om Under Efter Inför Vid Genom Via Punkt Dnr Nr Kl Klockan Sociala Svom Inte Ej Tjänstgörande
+    Till Från Med Om Under Efter Inför Vid Genom Via Punkt Dnr Nr Kl Klockan Sociala Inte Ej Tjänstgörande
     Förvaltningen Avdelningen Enheten Verksamhetschef Socialchef Förvaltningschef Direktör Chef Handläggare
     Utvecklingsledare Projektledare Processledare Samordnare Utredare Controller Strateg Konsult Gäst Gäster
     Adjungerad Adjungerade Inbjuden Inbjudna Tjänstepersoner Tjänstemän Personal Representant Representanter
     Sammanfattning Yrkande Noteringar Konsensus Föredragande Arbetsgruppen Chefsgruppen Styrgruppen Presidiet
-    Jämtland Västerbotten Örebro Umeå Teams Zoom Skype Digitalt Digital Inga Ingen
+    Teams Zoom Skype Digitalt Digital Inga Ingen
     """.split()
 )
 PARTY = re.compile(r"\(\s*([A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]{0,3}|MP|KD|SD|FI|VV|SJV)\s*\)")
@@ -82,8 +82,20 @@ def looks_like_surname(token: str) -> bool:
     return t.endswith(_SURNAME_ENDINGS) and not is_first_name(token)
 
 
+@lru_cache(maxsize=1)
+def county_words() -> frozenset[str]:
+    """Counties as written in running text (``Jämtland``, ``Västerbottens``), from the reference data."""
+    from samgraf.refdata import regions
+
+    words = set()
+    for region in regions():
+        for word in region.county_short.casefold().split():  # "Västra Götaland" word by word
+            words |= {word, word + "s"}
+    return frozenset(words)
+
+
 def is_name_token(token: str) -> bool:
-    return bool(NAME_TOKEN.match(token)) and token not in NOT_NAME_WORDS
+    return bool(NAME_TOKEN.match(token)) and token not in NOT_NAME_WORDS and token.casefold() not in county_words()
 
 
 def looks_like_person(text: str, known_first: bool = True) -> bool:

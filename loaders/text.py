@@ -126,7 +126,8 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _furniture_key(text: str) -> str:
+def furniture_key(text: str) -> str:
+    """The key under which a line counts as repeated page furniture (spacing and case ignored)."""
     return " ".join(text.split()).lower()
 
 
@@ -145,7 +146,7 @@ def _is_candidate(text: str) -> bool:
 def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set[str]:
     """Keys of lines that are page furniture: stamps, page numbers, and blocks repeated per page."""
     if line_keys is None:
-        line_keys = [_furniture_key(ln.text) for ln in lines]
+        line_keys = [furniture_key(ln.text) for ln in lines]
     nonblank = [ln for ln in lines if not ln.blank]
     keys = [k for k, ln in zip(line_keys, lines) if not ln.blank]
     counts = Counter(keys)
@@ -204,7 +205,7 @@ def _spaced_columns(line: str) -> str:
 def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
     physical = split_lines(text)
-    keys = [_furniture_key(ln.text) for ln in physical]
+    keys = [furniture_key(ln.text) for ln in physical]
     furniture = find_furniture(physical, keys)
     lines: list[Line] = []
     for ln, key in zip(physical, keys):
