@@ -141,12 +141,11 @@ def _role_of(word: str) -> str | None:
 
 
 _BRACKETED_ORGANISATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]*[a-zåäö][^()]*\s[^()]*|[A-ZÅÄÖ][\wåäö\-]{4,})\)$")
-_ORGANISATION_THEN_ROLE = re.compile(
-    r"^(?P<org>[^,]+),\s*(?P<role>(?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|sekreterare|justerare|"
-    r"(?:tjänstgörande\s+)?ersättare)$", re.I)
+_ROLE = ROLE_PATTERN.pattern  # "ordförande", "1:e vice ordförande", "sekreterare e.u.", "tjänstgörande ersättare" …
+_ORGANISATION_THEN_ROLE = re.compile(rf"^(?P<org>[^,]+),\s*(?P<role>{_ROLE})$", re.I)  # "Region Skåne, ordförande"
 _LIST_BULLET = re.compile(r"^[-–•*▪]\s+")
-_BRACKETED_ROLE = re.compile(
-    r"\s*\(\s*((?:(?:1:[ae]|2:[ae]|förste|andre)\s+)?(?:vice\s+)?ordförande|ordf\.?|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)\s*\)\s*", re.I)
+_BRACKETED_ROLE = re.compile(rf"\s*\(\s*({_ROLE})\s*\)\s*", re.I)  # "Anna Berg (Ordförande)"
+_TRAILING_ROLE = re.compile(rf"\s+({_ROLE})$", re.I)  # "Eva Berg tjänstgörande ersättare"
 
 
 _TITLE_WORD = re.compile(
@@ -221,7 +220,7 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
                     prev.roles.insert(0, role)
         # trailing role words: "Anna Berg ordförande"
         trailing = []
-        m = re.search(r"\s+((?:vice\s+)?ordförande|sekreterare|justerare|(?:tjänstgörande\s+)?ersättare)$", piece, re.I)
+        m = _TRAILING_ROLE.search(piece)
         if m:
             trailing.append(_role_of(m.group(1)))
             piece = piece[: m.start()]
