@@ -11,6 +11,7 @@ replaced in one transaction.
 from __future__ import annotations
 
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -249,40 +250,69 @@ class EmbeddedStore(Store):
         del self._store
 
 
-def inject_values(sparql: str, params: dict[str, Term]) -> str:
-    """Bind ``params`` by a VALUES block at the start of the query's outermost group.
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00b7-\uffff]+)
+  | (?P<word>[A-Za-z][A-Za-z0-9_]*)
+  | (?P<other>.)
+""", re.X | re.S)
 
-    Both stores bind this way (pyoxigraph's substitutions demand projected variables), so a
-    parameter is visible in the outermost group, its filters and FILTER (NOT) EXISTS, not in
-    subqueries. Terms are serialised by pyoxigraph, never pasted as raw text.
+
+def _bound_by_query(tokens: list[tuple[str, str, int]]) -> set[str]:
+    """Variables the query projects (SELECT list), binds (``AS ?x``, VALUES) or uses in
+    solution modifiers (GROUP BY, ORDER BY, HAVING): a value cannot stand in their place."""
+    bound: set[str] = set()
+    mode = None
+    previous = ""
+    for kind, text, _ in tokens:
+        word = text.upper() if kind == "word" else None
+        if word in ("SELECT", "VALUES", "GROUP", "ORDER", "HAVING"):
+            mode = word
+        elif mode == "SELECT" and (word == "WHERE" or text == "{"):
+            mode = None
+        elif mode == "VALUES" and text == "}":
+            mode = None
+        elif mode in ("GROUP", "ORDER", "HAVING") and (text in ("{", "}") or word in ("LIMIT", "OFFSET", "VALUES")):
+            mode = None
+        if kind == "var" and (mode is not None or previous == "AS"):
+            bound.add(text[1:])
+        if kind != "comment":
+            previous = word or text
+    return bound
+
+
+def inject_values(sparql: str, params: dict[str, Term]) -> str:
+    """The query with ``params`` bound: each parameter variable replaced by its value.
+
+    As Jena's ParameterizedSparqlString does, wherever the variable occurs (subqueries and
+    FILTER (NOT) EXISTS included), so a store plans the query as if the value were written
+    in it (a VALUES block can change a plan from one second to twenty). A variable the query
+    itself projects, binds or sorts by is bound by a VALUES block at the start of the
+    outermost group instead. Values are serialised by pyoxigraph, never pasted as raw text.
     """
     if not params:
         return sparql
-    position, in_string, i = None, None, 0
-    while i < len(sparql):
-        char = sparql[i]
-        if in_string:
-            if char == "\\":
-                i += 1
-            elif char == in_string:
-                in_string = None
-        elif char == "#":
-            newline = sparql.find("\n", i)
-            i = len(sparql) if newline < 0 else newline
-        elif char in "\"'":
-            in_string = char
-        elif char == "<" and i + 1 < len(sparql) and sparql[i + 1] not in " =":
-            closing = sparql.find(">", i)
-            i = closing if closing > 0 else i
-        elif char == "{":
-            position = i + 1
-            break
-        i += 1
-    if position is None:
+    tokens = [(m.lastgroup, m.group(), m.start()) for m in _TOKEN.finditer(sparql)]
+    bound = _bound_by_query(tokens)
+    substituted = {k: str(v) for k, v in params.items() if k not in bound}
+    pieces, last = [], 0
+    for kind, text, position in tokens:
+        if kind == "var" and text[1:] in substituted:
+            pieces += [sparql[last:position], substituted[text[1:]]]
+            last = position + len(text)
+    text = "".join(pieces) + sparql[last:]
+    kept = {k: v for k, v in params.items() if k in bound}
+    if not kept:
+        return text
+    opening = next((position for kind, token, position in tokens if token == "{"), None)
+    if opening is None:
         raise QueryError("cannot bind parameters: the query has no group pattern")
-    names = " ".join(f"?{k}" for k in params)
-    values = " ".join(str(v) for v in params.values())
-    return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }} {sparql[position:]}"
+    opening += sum(len(substituted[t[1:]]) - len(t) for kind, t, p in tokens if kind == "var" and t[1:] in substituted and p < opening)
+    names = " ".join(f"?{k}" for k in kept)
+    values = " ".join(str(v) for v in kept.values())
+    return f"{text[:opening + 1]} VALUES ({names}) {{ ({values}) }} {text[opening + 1:]}"
 
 
 VIRTUOSO_SYSTEM_GRAPHS = (

@@ -15,6 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from samgraf.errors import QueryError, StoreError
 from samgraf.graph import EmbeddedStore, SparqlHttpStore, export, load_paths, load_records, run_query, stats, validate
+from samgraf.graph.store import inject_values
 from samgraf.loaders.model import validate_record
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -286,3 +287,24 @@ def test_records_with_spans_and_absentees_conform_after_a_round_trip(store):
     assert report.summary() == "loaded 4, unchanged 0, replaced 0, failed 0"
     result = validate(store)
     assert result.conforms, result.report
+
+
+def test_parameters_are_substituted_everywhere_except_where_the_query_binds_them():
+    name = ox.Literal('a "quoted" ?name')
+    text = inject_values('SELECT ?s WHERE { { SELECT ?s WHERE { ?s <http://a.test/p> ?name } } '
+                         'FILTER(?name != "?name") } # ?name', {"name": name})
+    assert text == ('SELECT ?s WHERE { { SELECT ?s WHERE { ?s <http://a.test/p> "a \\"quoted\\" ?name" } } '
+                    'FILTER("a \\"quoted\\" ?name" != "?name") } # ?name')
+    grouped = inject_values("SELECT ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o ; <http://a.test/q> ?x } GROUP BY ?o",
+                            {"o": ox.Literal("v"), "x": ox.NamedNode("http://a.test/x")})
+    assert grouped == ('SELECT ?o (COUNT(*) AS ?n) WHERE { VALUES (?o) { ("v") }  ?s ?p ?o ; '
+                       '<http://a.test/q> <http://a.test/x> } GROUP BY ?o')
+
+
+def test_a_parameter_inside_a_subquery_is_bound(store):
+    store.replace_graph("https://data.samgraf.se/graph/t", [ox.Quad(
+        ox.NamedNode("http://a.test/s"), ox.NamedNode("http://a.test/p"), ox.Literal("x"),
+        ox.NamedNode("https://data.samgraf.se/graph/t"))])
+    sparql = "SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s <http://a.test/p> ?value } } }"
+    assert [row[0].value for row in run_query(store, sparql, params={"value": "x"}).rows] == ["http://a.test/s"]
+    assert run_query(store, sparql, params={"value": "y"}).rows == []
