@@ -218,6 +218,8 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
             count = 0
     if batch:
         flush()
+    if knowledge is not None:
+        knowledge.save_cache()
     return report
 
 

@@ -304,6 +304,29 @@ _STORE_BODY_PARTS = _PREFIXES + """SELECT ?g ?body ?kind ?value WHERE { VALUES_B
   FILTER (STRSTARTS(STR(?body), "BASE")) }"""
 
 
+_RECORD_DIGESTS = _PREFIXES + "SELECT ?g ?digest WHERE { GRAPH ?g { ?g sg:recordSha256 ?digest } }"
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _read_cache(path: Path, base: str) -> dict[str, tuple[str, "GraphFacts"]]:
+    """Graph -> (record hash, facts) from a knowledge cache file; empty when the file is
+    missing, unreadable or written by another samgraf version or for another base IRI."""
+    from samgraf import __version__
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != __version__ or data.get("base") != base:
+            return {}
+        return {g: (digest, GraphFacts(*([tuple(row) for row in rows] for rows in parts)))
+                for g, (digest, parts) in data["graphs"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
 def _value(term) -> str | None:
     return None if term is None else term.value
 
@@ -438,8 +461,11 @@ class StoreKnowledge:
         self.graph_bodies: dict[str, set[str]] = {}
         self.persons: dict[str, Occurrence] = {}
         self.bodies: dict[str, tuple[str | None, list[str], list[str]]] = {}
+        self.facts: dict[str, GraphFacts] = {}  # graph -> its facts, as taken in
+        self.digests: dict[str, str] = {}  # graph -> the record hash its facts belong to
+        self.from_cache = 0  # graphs whose facts came from the cache file on the last full read
         if read and store is not None:
-            self._read(None)
+            self._read_all()
 
     def add_graphs(self, graphs) -> None:
         """Read (again) what the store holds in ``graphs``, replacing what was known of them."""
@@ -449,6 +475,9 @@ class StoreKnowledge:
             self._read(graphs)
 
     def _forget(self, graphs: set[str]) -> None:
+        for g in graphs:
+            self.facts.pop(g, None)
+            self.digests.pop(g, None)
         persons = set().union(*(self.graph_persons.pop(g, set()) for g in graphs))
         bodies = set().union(*(self.graph_bodies.pop(g, set()) for g in graphs))
         for iri in persons:
@@ -469,9 +498,61 @@ class StoreKnowledge:
         if facts:
             self._forget(set(facts))
             self._ingest(facts)
+            self.digests.update({m.graph: m.record_sha256 for m in mapped})
 
     def _read(self, graphs: set[str] | None) -> None:
-        self._ingest(self._fetch(graphs))
+        facts = self._fetch(graphs)
+        if graphs is not None:
+            facts.update({g: GraphFacts() for g in graphs if g not in facts})
+        self._ingest(facts)
+        digests = self._record_digests()
+        self.digests.update({g: digests[g] for g in facts if g in digests})
+
+    def _record_digests(self) -> dict[str, str]:
+        return {row[0].value: row[1].value for row in self.store.query(_RECORD_DIGESTS).rows}
+
+    def _read_all(self) -> None:
+        """Read what the whole store knows; with a cache file (an embedded store keeps one in
+        its folder) only the graphs whose record hash the cache does not hold are queried."""
+        path = getattr(self.store, "knowledge_cache_path", None)
+        cached = _read_cache(path, self.base) if path is not None else {}
+        if not cached:
+            self._read(None)
+            return
+        digests = self._record_digests()
+        graphs = set(self.store.named_graphs())
+        facts = {g: cached[g][1] for g in graphs if g in cached and digests.get(g) == cached[g][0]}
+        missing = graphs - set(facts)
+        if len(missing) > max(100, len(graphs) // 4):  # many changed: one pass over the store is cheaper
+            fetched = self._fetch(None)
+            facts.update({g: fetched.get(g, GraphFacts()) for g in missing})
+        else:
+            for chunk in _chunks(sorted(missing), 500):
+                fetched = self._fetch(set(chunk))
+                facts.update({g: fetched.get(g, GraphFacts()) for g in chunk})
+        self._ingest(facts)
+        self.digests = {g: digests[g] for g in facts if g in digests}
+        self.from_cache = len(graphs) - len(missing)
+
+    def save_cache(self) -> bool:
+        """Write what is known, graph by graph with each graph's record hash, to the store's
+        cache file (when the store keeps one); False when it does not."""
+        path = getattr(self.store, "knowledge_cache_path", None)
+        if path is None:
+            return False
+        from samgraf import __version__
+
+        graphs = {g: [self.digests[g], [self.facts[g].meetings, self.facts[g].organisations,
+                                        self.facts[g].names, self.facts[g].body_parts]]
+                  for g in sorted(self.facts) if g in self.digests}
+        data = json.dumps({"version": __version__, "base": self.base, "graphs": graphs}, ensure_ascii=False)
+        partial = path.with_name(path.name + ".partial")
+        try:
+            partial.write_text(data, encoding="utf-8")
+            partial.replace(path)  # atomic: a reader sees the old file or the new one
+        except OSError:  # only an accelerator: the next load reads the store instead
+            return False
+        return True
 
     def _fetch(self, graphs: set[str] | None) -> dict[str, "GraphFacts"]:
         # four simple queries joined here: much faster on a large store than one query with
@@ -504,6 +585,7 @@ class StoreKnowledge:
         """Take in the facts of graphs (graphs in IRI order, each graph's rows sorted, so what
         is known does not depend on the order a store returns rows in)."""
         touched_persons, touched_bodies = set(), set()
+        self.facts.update(facts)
         for g in sorted(facts):
             found = facts[g]
             organisations: dict[str, set[str]] = {}

@@ -27,6 +27,7 @@ from samgraf.graph.mapping import MappedProtocol
 
 STORE_ENV = "SAMGRAF_STORE"
 DEFAULT_LOCATION = "samgraf-store"
+KNOWLEDGE_CACHE = "samgraf-knowledge.json"  # in an embedded store's folder, beside Oxigraph's files
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
@@ -206,6 +207,12 @@ class EmbeddedStore(Store):
             self._store = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.location}: {exc}") from exc
+
+    @property
+    def knowledge_cache_path(self) -> Path | None:
+        """Where identity resolution keeps what this store knows of persons and bodies, graph
+        by graph with each graph's record hash (checked against the store on every read)."""
+        return None if self.location == ":memory:" else Path(self.location) / KNOWLEDGE_CACHE
 
     def query(self, sparql: str, params: dict[str, Term] | None = None) -> QueryResult:
         query_form(sparql)

@@ -55,3 +55,55 @@ def test_knowledge_from_mapped_graphs_is_what_the_store_gives():
     kept.add_mapped(mapped)
     assert kept.snapshot() == read.snapshot()
     assert kept.snapshot({mapped[0].graph}) == read.snapshot({mapped[0].graph})
+
+
+def _load_in_two_runs(location, records, *, drop_cache=False):
+    from samgraf.graph.api import load_paths
+    from samgraf.graph.store import KNOWLEDGE_CACHE
+
+    folder = location / "records"
+    folder.mkdir()
+    paths = []
+    for i, record in enumerate(records):
+        path = folder / f"{i}.json"
+        path.write_text(record.model_dump_json(), encoding="utf-8")
+        paths.append(path)
+    store = EmbeddedStore(location / "store")
+    load_paths(store, paths[:2], generated_at=FIXED_TIME)
+    cache = location / "store" / KNOWLEDGE_CACHE
+    assert cache.is_file()
+    if drop_cache:
+        cache.unlink()
+    load_paths(store, paths[2:], generated_at=FIXED_TIME)
+    return store
+
+
+def test_a_load_resolves_the_same_with_the_knowledge_cache_as_without(tmp_path):
+    records = _records()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with_cache = _load_in_two_runs(tmp_path / "a", records)
+    without = _load_in_two_runs(tmp_path / "b", records, drop_cache=True)
+    assert sorted(with_cache.dump_nquads().splitlines()) == sorted(without.dump_nquads().splitlines())
+    knowledge = StoreKnowledge(with_cache, iris.DEFAULT_BASE)
+    assert knowledge.from_cache == len(records)
+    assert knowledge.snapshot() == StoreKnowledge(without, iris.DEFAULT_BASE).snapshot()
+
+
+def test_the_knowledge_cache_is_not_trusted_for_a_graph_written_since(tmp_path):
+    from samgraf.graph.api import load_paths
+
+    records = _records()
+    (tmp_path / "a").mkdir()
+    store = _load_in_two_runs(tmp_path / "a", records[:3])
+    graph = iris.graph_iri(records[0].source, iris.DEFAULT_BASE)
+    store.replace_graph(graph, [])  # emptied behind samgraf's back: the cache still has its facts
+    knowledge = StoreKnowledge(store, iris.DEFAULT_BASE)
+    assert knowledge.from_cache == 2
+    assert graph not in knowledge.facts
+    fresh = StoreKnowledge(store, iris.DEFAULT_BASE, read=False)
+    fresh._read(None)
+    assert knowledge.snapshot() == fresh.snapshot()
+    (tmp_path / "a" / "store" / "samgraf-knowledge.json").write_text("{not json", encoding="utf-8")
+    assert StoreKnowledge(store, iris.DEFAULT_BASE).snapshot() == fresh.snapshot()
+    assert load_paths(store, [tmp_path / "a" / "records" / "0.json"], generated_at=FIXED_TIME).loaded
