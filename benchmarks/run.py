@@ -362,13 +362,36 @@ def phase_baseline(spec: dict) -> dict:
     records = _TimedRecords(Path(spec["records"]), spec.get("limit"))
     memory = EmbeddedStore(None)
     load_records(memory, records)
-    quads = list(ox.parse(memory.dump_nquads(), format=ox.RdfFormat.N_QUADS))
+    nquads = memory.dump_nquads()
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     del memory
     by_graph: dict[str, list] = defaultdict(list)
     for quad in quads:
         by_graph[quad.graph_name.value].append(quad)
     log(f"  baseline: {records.count} protocols, {len(quads):,} quads in {len(by_graph):,} graphs")
-    result: dict = {"protocols": records.count, "quads": len(quads), "graphs": len(by_graph), "load": {}, "queries": {}}
+    result: dict = {"protocols": records.count, "quads": len(quads), "graphs": len(by_graph), "load": {}, "queries": {},
+                    "bulk": {}}
+
+    # the same N-Quads bytes loaded whole: Oxigraph's bulk loader on disk (what `samgraf load`
+    # uses for new graphs), Oxigraph in memory, rdflib parsing into a Dataset
+    bulk_location = Path(spec["store"] + "-bulk")
+    shutil.rmtree(bulk_location, ignore_errors=True)
+    start = time.perf_counter()
+    bulk = ox.Store(str(bulk_location))
+    bulk.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    bulk.flush()
+    result["bulk"]["oxigraph_disk"] = time.perf_counter() - start
+    del bulk
+    shutil.rmtree(bulk_location, ignore_errors=True)
+    start = time.perf_counter()
+    ox.Store().load(nquads, format=ox.RdfFormat.N_QUADS)
+    result["bulk"]["oxigraph_memory"] = time.perf_counter() - start
+    start = time.perf_counter()
+    rdflib.Dataset(default_union=True).parse(data=nquads, format="nquads")
+    result["bulk"]["rdflib"] = time.perf_counter() - start
+    result["bulk"]["megabytes"] = len(nquads) / 1e6
+    del nquads
+    log(f"  baseline: N-Quads loaded whole: {result['bulk']}")
 
     # oxigraph: the project's write (one transaction per named graph), on disk and in memory
     location = Path(spec["store"])
@@ -684,6 +707,11 @@ def report(results: dict) -> str:
         rows = [["write, graph by graph (s)", num(load["oxigraph_disk"], 2), num(load["oxigraph_memory"], 2),
                  num(load["rdflib"], 2), ratio(load["rdflib"], load["oxigraph_disk"]),
                  ratio(load["rdflib"], load["oxigraph_memory"])]]
+        bulk = b.get("bulk")
+        if bulk:
+            rows.append([f"load the N-Quads whole ({num(bulk['megabytes'])} MB; s)", num(bulk["oxigraph_disk"], 2),
+                         num(bulk["oxigraph_memory"], 2), num(bulk["rdflib"], 2),
+                         ratio(bulk["rdflib"], bulk["oxigraph_disk"]), ratio(bulk["rdflib"], bulk["oxigraph_memory"])])
         for name, entry in b["queries"].items():
             disk, memory, rdf = entry.get("oxigraph_disk", {}), entry.get("oxigraph_memory", {}), entry.get("rdflib", {})
             slow = rdf.get("median") or (rdf.get("timeout") if "timeout" in rdf else None)
@@ -750,8 +778,13 @@ def targets(results: dict) -> list[list[str]]:
         if "load" not in b:
             continue
         load = b["load"]["rdflib"] / b["load"]["oxigraph_disk"]
-        rows.append([f"embedded store ≥ {TARGET_RATIO:.0f}× rdflib on load ({b['protocols']:,} protocols)",
+        rows.append([f"embedded store ≥ {TARGET_RATIO:.0f}× rdflib on load, graph by graph ({b['protocols']:,} protocols)",
                      f"{load:,.1f}×", mark(load >= TARGET_RATIO)])
+        if b.get("bulk"):
+            disk = b["bulk"]["rdflib"] / b["bulk"]["oxigraph_disk"]
+            memory = b["bulk"]["rdflib"] / b["bulk"]["oxigraph_memory"]
+            rows.append([f"embedded store ≥ {TARGET_RATIO:.0f}× rdflib on load, N-Quads whole ({b['protocols']:,})",
+                         f"{disk:,.1f}× on disk, {memory:,.1f}× in memory", mark(disk >= TARGET_RATIO)])
         ratios = []
         for name, entry in b["queries"].items():
             rdf, disk = entry.get("rdflib", {}), entry.get("oxigraph_disk", {})
