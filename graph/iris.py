@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePath
 
 DEFAULT_BASE = "https://data.samgraf.se/"
@@ -27,6 +28,7 @@ def slug(text: str, keep: str = "") -> str:
     return re.sub(pattern, "-", folded).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)  # the same few file names, once per fact about them
 def source_stem(source: str) -> str:
     """The stem of a source file name as used in IRIs (underscores kept)."""
     return slug(PurePath(source).stem, keep="_")
