@@ -304,7 +304,7 @@ _STORE_BODY_PARTS = _PREFIXES + """SELECT ?g ?body ?kind ?value WHERE { VALUES_B
   FILTER (STRSTARTS(STR(?body), "BASE")) }"""
 
 
-_RECORD_DIGESTS = _PREFIXES + "SELECT ?g ?digest WHERE { GRAPH ?g { ?g sg:recordSha256 ?digest } }"
+_RECORD_DIGESTS = _PREFIXES + "SELECT ?g ?digest WHERE { VALUES_BLOCK GRAPH ?g { ?g sg:recordSha256 ?digest } }"
 
 
 def _chunks(items: list, size: int):
@@ -502,14 +502,12 @@ class StoreKnowledge:
 
     def _read(self, graphs: set[str] | None) -> None:
         facts = self._fetch(graphs)
-        if graphs is not None:
-            facts.update({g: GraphFacts() for g in graphs if g not in facts})
         self._ingest(facts)
-        digests = self._record_digests()
-        self.digests.update({g: digests[g] for g in facts if g in digests})
+        self.digests.update(self._record_digests(graphs))
 
-    def _record_digests(self) -> dict[str, str]:
-        return {row[0].value: row[1].value for row in self.store.query(_RECORD_DIGESTS).rows}
+    def _record_digests(self, graphs: set[str] | None = None) -> dict[str, str]:
+        query = _RECORD_DIGESTS.replace("VALUES_BLOCK", _graph_values(graphs) if graphs is not None else "")
+        return {row[0].value: row[1].value for row in self.store.query(query).rows}
 
     def _read_all(self) -> None:
         """Read what the whole store knows; with a cache file (an embedded store keeps one in
@@ -528,8 +526,7 @@ class StoreKnowledge:
             facts.update({g: fetched.get(g, GraphFacts()) for g in missing})
         else:
             for chunk in _chunks(sorted(missing), 500):
-                fetched = self._fetch(set(chunk))
-                facts.update({g: fetched.get(g, GraphFacts()) for g in chunk})
+                facts.update(self._fetch(set(chunk)))
         self._ingest(facts)
         self.digests = {g: digests[g] for g in facts if g in digests}
         self.from_cache = len(graphs) - len(missing)
@@ -555,6 +552,7 @@ class StoreKnowledge:
         return True
 
     def _fetch(self, graphs: set[str] | None) -> dict[str, "GraphFacts"]:
+        """Facts per graph: of every graph in ``graphs``, or of the graphs of the store that have some."""
         # four simple queries joined here: much faster on a large store than one query with
         # OPTIONALs and UNIONs (the rows are those of _STORE_PERSONS and _STORE_BODIES)
         values = _graph_values(graphs) if graphs is not None else ""
@@ -579,6 +577,8 @@ class StoreKnowledge:
             of(g).body_parts.append((iri, kind, value))
         for found in facts.values():
             found.sort()
+        for g in graphs or ():  # a graph asked for and holding no such facts: known to be empty
+            of(g)
         return facts
 
     def _ingest(self, facts: dict[str, "GraphFacts"]) -> None:

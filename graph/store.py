@@ -310,22 +310,22 @@ def inject_values(sparql: str, params: dict[str, Term]) -> str:
     tokens = [(m.lastgroup, m.group(), m.start()) for m in _TOKEN.finditer(sparql)]
     bound = _bound_by_query(tokens)
     substituted = {k: str(v) for k, v in params.items() if k not in bound}
+    kept = {k: v for k, v in params.items() if k in bound}
+    block = ""
+    if kept:
+        names = " ".join(f"?{k}" for k in kept)
+        block = f" VALUES ({names}) {{ ({' '.join(str(v) for v in kept.values())}) }} "
     pieces, last = [], 0
     for kind, text, position in tokens:
         if kind == "var" and text[1:] in substituted:
             pieces += [sparql[last:position], substituted[text[1:]]]
             last = position + len(text)
-    text = "".join(pieces) + sparql[last:]
-    kept = {k: v for k, v in params.items() if k in bound}
-    if not kept:
-        return text
-    opening = next((position for kind, token, position in tokens if token == "{"), None)
-    if opening is None:
+        elif block and text == "{":  # the outermost group opens first
+            pieces += [sparql[last:position + 1], block]
+            last, block = position + 1, ""
+    if block:
         raise QueryError("cannot bind parameters: the query has no group pattern")
-    opening += sum(len(substituted[t[1:]]) - len(t) for kind, t, p in tokens if kind == "var" and t[1:] in substituted and p < opening)
-    names = " ".join(f"?{k}" for k in kept)
-    values = " ".join(str(v) for v in kept.values())
-    return f"{text[:opening + 1]} VALUES ({names}) {{ ({values}) }} {text[opening + 1:]}"
+    return "".join(pieces) + sparql[last:]
 
 
 VIRTUOSO_SYSTEM_GRAPHS = (
