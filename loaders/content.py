@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
-from samgraf.loaders.text import SECTION_WORDS, Line, paragraphs
+from samgraf.loaders.text import SECTION_WORDS, Line, paragraphs, word_alternation
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?\b|beslutade?s?\b|beslut\s+i\s+\S+|"
@@ -32,7 +32,9 @@ QUOTED = re.compile(r"[”“\"«][^”“\"«»]{10,}?[”“\"»]")
 # A sentence ends at . ! or ? followed by space and a capital or digit, but not after a
 # common abbreviation (t.ex., bl.a., ca., kl., nr.).
 _ABBREVIATION_END = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|ev|ca|kl|nr|resp|jfr|p\.g\.a|s\.k))\.$", re.I)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+_LONGEST_ABBREVIATION = len("p.g.a.")
+# (?<=[.!?])\s+(?=[A-ZÅÄÖ0-9]), written to start with \s so that the regex engine skips ahead to spaces
+SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZÅÄÖ0-9])")
 
 PRESENTER_VERBS = (
     r"föredrar|föredrog|informerar|informerade|redovisar|redovisade|återredovisar|återrapporterar|"
@@ -42,7 +44,7 @@ PRESENTER_VERBS = (
 )
 _PRESENTER = re.compile(rf"^(?P<subj>.{{2,170}}?)\s+(?P<verb>{PRESENTER_VERBS})\b", re.I)
 # Cheap test on lower-cased text before _PRESENTER: the verbs' first words as plain strings.
-_PRESENTER_NEEDLE = re.compile(r"\b(?:" + "|".join(sorted({re.escape(v.split()[0]) for v in PRESENTER_VERBS.split("|")})) + ")")
+_PRESENTER_NEEDLE = re.compile(word_alternation({v.split()[0] for v in PRESENTER_VERBS.split("|")}))
 
 DECISION_VERB = re.compile(
     r"\b(?:godkänn(?:er|es|s|des|de)|godkände|beslut(?:ar|ade|as|ades)|beslöt|fastställ(?:er|es|s|des|de)|"
@@ -114,13 +116,17 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _ends_in_abbreviation(text: str) -> bool:
+    return text.endswith(".") and bool(_ABBREVIATION_END.search(text, max(0, len(text) - _LONGEST_ABBREVIATION)))
+
+
 def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for part in SENTENCE_END.split(text):
         part = part.strip()
         if not part:
             continue
-        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+        if sentences and _ends_in_abbreviation(sentences[-1]):
             sentences[-1] = f"{sentences[-1]} {part}"
         else:
             sentences.append(part)
@@ -421,7 +427,7 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
     out: list[str] = []
     for para in text_paragraphs(body):
-        text = _norm(" ".join(ln.stripped.replace("\t", " ") for ln in para))
+        text = _norm(" ".join(ln.text for ln in para))
         if _has_quote(text):
             text = QUOTED.sub(" ", text)
         if not _PRESENTER_NEEDLE.search(text.lower()):

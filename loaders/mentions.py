@@ -11,22 +11,24 @@ KNOWN_AGREEMENTS = (
     "Bättre liv för sjuka äldre", "God och nära vård", "Nära vård", "Kunskap till praktik", "PSYNK", "Mina vårdkontakter",
     "Ledningskraft", "Barnahus", "PRIO", "Familjerådgivningen",
 )
-AGREEMENT_PATTERNS = (
-    re.compile(r"\b[\wåäöÅÄÖ/\-]+[-]avtal(?:et|en)?\b"),
-    re.compile(r"\b[\wåäöÅÄÖ]*(?:hemsjukvårds|samverkans)(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I),
-    re.compile(r"\b(?:[Aa]vtal(?:et)?|[Öö]verenskommelse(?:n)?)\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"),
-)
-# Substrings (lower case) without which the pattern above at the same position cannot match.
-_AGREEMENT_NEEDLES = (
-    ("-avtal",),
-    ("hemsjukvårdsavtal", "hemsjukvårdsöverenskommelse", "samverkansavtal", "samverkansöverenskommelse"),
-    ("avtal", "överenskommelse"),
+# Written after a word's first character, this asserts that the character starts a word, as a
+# ``\b`` before it would; a pattern that starts with plain characters lets the regex engine skip
+# ahead to them instead of trying every position of the text.
+_WORD_START = r"(?<!\w.)"
+
+DASH_AGREEMENT = re.compile(r"\b[\wåäöÅÄÖ/\-]+[-]avtal(?:et|en)?\b")  # "LOSUS-avtalet"
+# Compounds ending in one of these: "Hemsjukvårdsavtalet", "samverkansöverenskommelsen".
+_AGREEMENT_COMPOUND_END = re.compile(r"(?:hemsjukvårds|samverkans)(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I)
+_AGREEMENT_COMPOUND_NEEDLES = ("hemsjukvårdsavtal", "hemsjukvårdsöverenskommelse", "samverkansavtal", "samverkansöverenskommelse")
+AGREEMENT_ABOUT = re.compile(  # "avtal om läkarmedverkan"
+    rf"(?:A{_WORD_START}vtal(?:et)?|a{_WORD_START}vtal(?:et)?|Ö{_WORD_START}verenskommelse(?:n)?|ö{_WORD_START}verenskommelse(?:n)?)"
+    r"\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"
 )
 BODY_PATTERN = re.compile(
-    r"\b(?:[A-ZÅÄÖ][\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
-    r"[A-ZÅÄÖ]{1,4}-[A-ZÅÄÖ]{2,5}|"
+    rf"[A-ZÅÄÖ]{_WORD_START}(?:[\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
+    r"[A-ZÅÄÖ]{0,3}-[A-ZÅÄÖ]{2,5}|"
     # names of joined word-starts with inner capitals: "SamReKo", "SocSam"
-    r"[A-ZÅÄÖ][a-zåäö]{1,4}(?:[A-ZÅÄÖ][a-zåäö]{1,4}){1,2})\b"
+    r"[a-zåäö]{1,4}(?:[A-ZÅÄÖ][a-zåäö]{1,4}){1,2})\b"
 )
 KNOWN_ORGANISATIONS = (
     "SKL", "SKR", "Inera", "Inera AB", "Socialstyrelsen", "Socialdepartementet", "Regeringskansliet", "Polisen", "polisen",
@@ -38,13 +40,23 @@ KNOWN_ORGANISATIONS = (
 
 
 
-def _whole_words(names: tuple[str, ...]) -> dict[str, re.Pattern]:
-    return {n: re.compile(rf"(?<![\wåäö]){re.escape(n)}(?![\wåäö])") for n in names}
+class _NameList:
+    """Listed names, found in a text as whole words."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.patterns = {n: re.compile(rf"(?<![\wåäö]){re.escape(n)}(?![\wåäö])") for n in names}
+        # One search for all names as substrings: most texts hold none of them.
+        self.any_name = re.compile("|".join(re.escape(n) for n in names))
+
+    def found_in(self, text: str) -> list[str]:
+        if not self.any_name.search(text):
+            return []
+        return [name for name, pattern in self.patterns.items() if name in text and pattern.search(text)]
 
 
-_KNOWN_AGREEMENT = _whole_words(KNOWN_AGREEMENTS)
-_KNOWN_ORGANISATION = _whole_words(KNOWN_ORGANISATIONS)
-_ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,6}\b")
+_KNOWN_AGREEMENT = _NameList(KNOWN_AGREEMENTS)
+_KNOWN_ORGANISATION = _NameList(KNOWN_ORGANISATIONS)
+_ACRONYM = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}[A-ZÅÄÖ]{{1,5}}\b")
 _COMMON_CAPS = {"PPT", "GAP", "IT", "OK", "EU", "HP", "AC", "VD", "SOU", "IFO", "ÖK", "PDF"}
 
 
@@ -58,35 +70,46 @@ def _dedupe(values: list[str]) -> list[str]:
     return out
 
 
-def _known_in(text: str, patterns: dict[str, re.Pattern]) -> list[str]:
-    """Listed names that occur in ``text`` as whole words (a substring test first: it is cheap)."""
-    return [name for name, pattern in patterns.items() if name in text and pattern.search(text)]
+def _compounds_ending(pattern: re.Pattern, text: str) -> list[str]:
+    """Whole words of ``text`` that end in a match of ``pattern`` (a pattern that ends a word)."""
+    out = []
+    for m in pattern.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
+            start -= 1
+        out.append(text[start : m.end()])
+    return out
 
 
 def find_mentions(text: str, own_acronym: str | None = None, person_names: list[str] = ()) -> dict[str, list[str]]:
     bodies, agreements, organisations = [], [], []
-    agreements += _known_in(text, _KNOWN_AGREEMENT)
+    agreements += _KNOWN_AGREEMENT.found_in(text)
     lowered = text.lower()
-    for pattern, needles in zip(AGREEMENT_PATTERNS, _AGREEMENT_NEEDLES):
-        if any(n in lowered for n in needles):
-            agreements += [m.group(0).strip() for m in pattern.finditer(text)]
+    if "-avtal" in lowered:
+        agreements += [m.group(0).strip() for m in DASH_AGREEMENT.finditer(text)]
+    if any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
+        agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
+    if "avtal" in lowered or "överenskommelse" in lowered:
+        agreements += [m.group(0).strip() for m in AGREEMENT_ABOUT.finditer(text)]
     for m in BODY_PATTERN.finditer(text):
         word = m.group(0)
-        if word in _KNOWN_ORGANISATION:  # Socialstyrelsen is an authority, not a body of theirs
+        if word in _KNOWN_ORGANISATION.patterns:  # Socialstyrelsen is an authority, not a body of theirs
             continue
         if word.casefold() in ("arbetsgruppen", "gruppen", "styrgruppen"):
             bodies.append(word)
         elif word != own_acronym:
             bodies.append(word)
-    organisations += _known_in(text, _KNOWN_ORGANISATION)
+    organisations += _KNOWN_ORGANISATION.found_in(text)
     known = {a.casefold() for a in agreements + bodies + organisations}
     names = " ".join(person_names)
+    given_names = first_names()
     for m in _ACRONYM.finditer(text):
         word = m.group(0)
-        if word in _COMMON_CAPS or word == own_acronym or word.casefold() in known or word.casefold() in first_names():
+        if word in _COMMON_CAPS or word == own_acronym:
             continue
-        if word in names:
+        folded = word.casefold()
+        if folded in known or folded in given_names or word in names:
             continue
         organisations.append(word)
-        known.add(word.casefold())
+        known.add(folded)
     return {"bodies": _dedupe(bodies), "agreements": _dedupe(agreements), "organisations": _dedupe(organisations)}

@@ -11,8 +11,16 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+def word_alternation(words) -> str:
+    """A regex matching any of ``words`` at the start of a word, the words grouped by their first
+    letter (``\\b(?:b(?:erättar|eskriver)|f(?:öredrar)…)``): the regex engine tries fewer branches."""
+    groups = groupby(sorted(words), key=lambda w: w[0])
+    return r"\b(?:" + "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")" for first, ws in groups) + ")"
+
+
 _SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|h[1-6]|table|tbody|thead)\b[^<>]{0,200}>", re.I)
