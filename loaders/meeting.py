@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from samgraf.loaders.text import Line, Text, furniture_key
+from samgraf.loaders.text import WORD_START, Line, Text, furniture_key
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
@@ -27,12 +27,32 @@ DATE_LABEL = re.compile(
 PLACE_LABEL = re.compile(r"^(?:plats(?:\s+och\s+tid)?|lokal|mötesplats|sammanträdesplats|tid och plats(?: för sammanträdet)?)\s*[:\t ]\s*", re.I)
 ADJUST_LABEL = re.compile(r"justera|justerat|justering|anslag|utdrag|uppsättande|nedtagande", re.I)
 ACRONYM_IN_PARENS = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖa-zåäö\-]{1,11})\)")
+_DIGIT = re.compile(r"\d")
 BODY_WORDS = re.compile(
     r"(grupp(?:en)?|råd(?:et)?|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|förbund(?:et)?|beredning(?:en)?|"
     r"fullmäktige|kommitté(?:n)?|presidi(?:um|et)|ledningsgrupp(?:en)?|samverkansgrupp(?:en)?|forum|"
     r"arena(?:n)?|delegation(?:en)?|konferens(?:en)?|nätverk(?:et)?)\b",
     re.I,
 )
+
+
+_TID = re.compile(r"\btid\b", re.I)
+_INLINE_PLACE = re.compile(r"\b(?:lokal|plats)\s*:\s*(.+)$", re.I)
+_PLACE_END = re.compile(r"\s+\b(?:tid|datum|närvarande|deltagare)\s*:", re.I)
+_NOT_A_PLACE = re.compile(r"\t|:|beslutande|närvarande|ledamöter", re.I)
+_WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b(?:\s+den)?", re.I)
+_KL = re.compile(r"\bkl(?:ockan)?\.?\b", re.I)
+_SPACE_RUN = re.compile(r"\s+")
+_BODY_LABEL = re.compile(r"^(?:organ|nämnd|instans|styrelse)$", re.I)
+_PROTOCOL_OF = re.compile(
+    r"\b(?:protokoll(?:et)?|(?:minnes|mötes)?anteckningar(?:na)?)\s+(?:från\s+|för\s+|fört vid\s+|vid\s+)?(.+)$", re.I)
+_MEETING_WITH = re.compile(
+    r"^(?:(?:ordinarie|extra|digitalt|gemensamt)\s+)?(?:sammanträde|möte|mötet)\s+(?:med|i|för)\s+", re.I)
+_PROTOCOL_SUFFIX = re.compile(r"\s+[-–—:]\s+(?:protokoll|(?:minnes|mötes)?anteckningar)\b.*$", re.I)
+_NAME_END = re.compile(r"\s+(?:\d{1,2}\s+(?:%s)|(?:19|20)\d{2}|tid\s*:|datum|kl\.?\s)" % _MONTH_RE, re.I)
+_NOT_A_NAME = re.compile(r"^(?:\S+\s+)?(?:beslut|sammanträde|möte)", re.I)
+_DECISION_OR_PROTOCOL = re.compile(r"\b(beslut|protokoll)\b", re.I)
+_ALL_CAPS_WORD = re.compile(rf"[A-ZÅÄÖ]{WORD_START}[A-ZÅÄÖ]{{1,5}}\b")  # \b[A-ZÅÄÖ]{2,6}\b
 
 
 @dataclass
@@ -53,6 +73,8 @@ def _fmt_time(h: str, m: str | None) -> str:
 def find_dates(text: str) -> list[tuple[int, int | None, int, int]]:
     """All dates in ``text`` as (position, year or None, month, day)."""
     out = []
+    if not _DIGIT.search(text):
+        return out
     for m in ISO_DATE.finditer(text):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -139,7 +161,7 @@ def _times(facts: MeetingFacts, head: list[Line]) -> None:
         order.sort(key=lambda i: abs(i - facts.date_line))
     for i in order:
         t = head[i].text
-        if ADJUST_LABEL.search(t) and not re.search(r"\btid\b", t, re.I):
+        if ADJUST_LABEL.search(t) and not _TID.search(t):
             continue
         for m in TIME_RANGE.finditer(t):
             before = t[max(0, m.start() - 12) : m.start()].lower()
@@ -160,28 +182,28 @@ def _clean_place(text: str) -> str | None:
     t = TIME_START.sub(" ", t)
     t = SWEDISH_DATE.sub(" ", t)
     t = ISO_DATE.sub(" ", t)
-    t = re.sub(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b(?:\s+den)?", " ", t, flags=re.I)
-    t = re.sub(r"\bkl(?:ockan)?\.?\b", " ", t, flags=re.I)
-    t = re.sub(r"\s+", " ", t.replace("\t", " ")).strip(" ,;:-–")
+    t = _WEEKDAY.sub(" ", t)
+    t = _KL.sub(" ", t)
+    t = _SPACE_RUN.sub(" ", t.replace("\t", " ")).strip(" ,;:-–")
     return t or None
 
 
 def _place(facts: MeetingFacts, head: list[Line]) -> None:
     for i, ln in enumerate(head):
         t = ln.stripped
-        inline = re.search(r"\b(?:lokal|plats)\s*:\s*(.+)$", t, re.I)
+        inline = _INLINE_PLACE.search(t) if ":" in t else None
         m = PLACE_LABEL.match(t)
         if not m and not inline:
             continue
         rest = inline.group(1) if inline and not m else t[m.end():]
         if inline and not m:
-            rest = re.split(r"\s+\b(?:tid|datum|närvarande|deltagare)\s*:", rest, flags=re.I)[0]
+            rest = _PLACE_END.split(rest)[0]
         label = t[: m.end()].lower() if m else ""
         place = _clean_place(rest)
         if "tid" in label and "plats" in label:
             # "Tid och plats ... <date>, kl. 13-16" then the place on the following line.
             nxt = next((h.stripped for h in head[i + 1 : i + 3] if h.stripped), "")
-            if nxt and not re.search(r"\t|:|beslutande|närvarande|ledamöter", nxt, re.I) and (not place or _has_date_or_time(rest)):
+            if nxt and not _NOT_A_PLACE.search(nxt) and (not place or _has_date_or_time(rest)):
                 place = _clean_place(nxt) if not place or _has_date_or_time(rest) and not _clean_place(rest) else place
                 if _has_date_or_time(rest):
                     place = _clean_place(nxt)
@@ -203,25 +225,25 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
             continue
         cells = [c.strip() for c in t.split("\t") if c.strip()]
         for c_idx, cell in enumerate(cells):
-            label_match = re.match(r"^(?:organ|nämnd|instans|styrelse)$", cell, re.I)
+            label_match = _BODY_LABEL.match(cell)
             if label_match and c_idx + 1 < len(cells):
                 candidates.append((40, cells[c_idx + 1], None))
                 continue
-            m = re.search(r"\b(?:protokoll(?:et)?|(?:minnes|mötes)?anteckningar(?:na)?)\s+(?:från\s+|för\s+|fört vid\s+|vid\s+)?(.+)$",
-                          cell, re.I)
+            if not BODY_WORDS.search(cell):
+                continue  # the name part below is a part of the cell, cut at spaces or punctuation
+            m = _PROTOCOL_OF.search(cell)
             name_part = m.group(1) if m else cell
             # "… fört vid sammanträde med X", "… från möte i X"; "X – minnesanteckningar"
-            name_part = re.sub(r"^(?:(?:ordinarie|extra|digitalt|gemensamt)\s+)?(?:sammanträde|möte|mötet)\s+(?:med|i|för)\s+",
-                               "", name_part, flags=re.I)
-            name_part = re.sub(r"\s+[-–—:]\s+(?:protokoll|(?:minnes|mötes)?anteckningar)\b.*$", "", name_part, flags=re.I)
-            name_part = re.split(r"\s+(?:\d{1,2}\s+(?:%s)|(?:19|20)\d{2}|tid\s*:|datum|kl\.?\s)" % _MONTH_RE, name_part, flags=re.I)[0]
+            name_part = _MEETING_WITH.sub("", name_part)
+            name_part = _PROTOCOL_SUFFIX.sub("", name_part)
+            name_part = _NAME_END.split(name_part)[0]
             name_part = name_part.strip(" ,:-–")
             if not BODY_WORDS.search(name_part) or len(name_part.split()) > 14:
                 continue
             acr = ACRONYM_IN_PARENS.search(name_part)
             acronym = acr.group(1) if acr and acr.group(1).upper() == acr.group(1) else None
             name = ACRONYM_IN_PARENS.sub("", name_part).strip(" ,:-–")
-            if re.match(r"^(?:\S+\s+)?(?:beslut|sammanträde|möte)", name, re.I):
+            if _NOT_A_NAME.match(name):
                 continue
             # A name broken over two lines continues on the next one in lower case.
             nxt = head[i + 1].stripped if i + 1 < len(head) else ""
@@ -234,7 +256,7 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
                 score += 6
             if furniture_key(t) in furniture:
                 score += 4
-            if re.search(r"\b(beslut|protokoll)\b", name, re.I) and not m:
+            if _DECISION_OR_PROTOCOL.search(name) and not m:
                 score -= 10
             candidates.append((score, name, acronym))
     if not candidates:
@@ -250,7 +272,7 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
 def _used_acronym(name: str, text: Text) -> str | None:
     """An all-capitals word used for the body: its letters in order in the name, mostly initials
     of its words or of the parts of its compounds (``LSG``: Läns-samordnings-grupp)."""
-    counts = Counter(re.findall(r"\b[A-ZÅÄÖ]{2,6}\b", text.source_text))
+    counts = Counter(_ALL_CAPS_WORD.findall(text.source_text))
     low = name.casefold()
     initial = {i for i, ch in enumerate(low) if ch.isalpha() and (
         i == 0 or not low[i - 1].isalnum()

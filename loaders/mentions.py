@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from samgraf.loaders.names import first_names
+from samgraf.loaders.text import WORD_START as _WORD_START
 
 KNOWN_AGREEMENTS = (
     "Meddix", "NPÖ", "Nationell patientöversikt", "LOSUS", "Vård- och omsorgscollege", "VO-College", "Cosmic LINK",
@@ -11,11 +12,6 @@ KNOWN_AGREEMENTS = (
     "Bättre liv för sjuka äldre", "God och nära vård", "Nära vård", "Kunskap till praktik", "PSYNK", "Mina vårdkontakter",
     "Ledningskraft", "Barnahus", "PRIO", "Familjerådgivningen",
 )
-# Written after a word's first character, this asserts that the character starts a word, as a
-# ``\b`` before it would; a pattern that starts with plain characters lets the regex engine skip
-# ahead to them instead of trying every position of the text.
-_WORD_START = r"(?<!\w.)"
-
 DASH_AGREEMENT = re.compile(r"\b[\wåäöÅÄÖ/\-]+[-]avtal(?:et|en)?\b")  # "LOSUS-avtalet"
 # Compounds ending in one of these: "Hemsjukvårdsavtalet", "samverkansöverenskommelsen".
 _AGREEMENT_COMPOUND_END = re.compile(r"(?:hemsjukvårds|samverkans)(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I)
