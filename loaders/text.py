@@ -87,12 +87,12 @@ class Text:
 _SPACES = re.compile(r"[ \u2000-\u200a]+")
 
 
-_NEEDS_CLEANING = re.compile(r"[<&\u00ad\u200b\ufeff\xa0*⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]|  ")
+_NEEDS_CLEANING = re.compile(r"[<&\u00ad\u200b\ufeff\xa0*⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]")
 
 
 def clean_inline(text: str) -> str:
     """Clean one line: HTML tags and entities, soft hyphens, superscripts spaced, whitespace."""
-    if not _NEEDS_CLEANING.search(text):
+    if "  " not in text and not _NEEDS_CLEANING.search(text):
         return text.strip()
     if "<" in text and _HAS_HTML.search(text):
         text = _TAG.sub(" ", text)
@@ -145,14 +145,21 @@ def furniture_key(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+_ENDS_BESLUT = re.compile(r"\bbeslut\s*:?$", re.I)
+_NUMBERED_LINE = re.compile(r"^§?\s*\d{1,3}\s*[.)]?\s+\w")
+_SENTENCE_STOP = re.compile(r"[.!?]$")
+_NOT_A_STOP = re.compile(r"\d[.]$|\b[A-ZÅÄÖ]\.$")
+_STAMP_ROW = re.compile(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$")
+
+
 def _is_candidate(text: str) -> bool:
     """Could this line be page furniture if it repeats? (short, not a sentence, not a heading)."""
     t = text.strip()
-    if not t or len(t) > 160 or SECTION_WORDS.match(t) or re.search(r"\bbeslut\s*:?$", t, re.I):
+    if not t or len(t) > 160 or SECTION_WORDS.match(t) or _ENDS_BESLUT.search(t):
         return False
-    if t.startswith(("§", "-", "•")) or re.match(r"^§?\s*\d{1,3}\s*[.)]?\s+\w", t) and not _ISO_DATE_LINE.match(t):
+    if t.startswith(("§", "-", "•")) or _NUMBERED_LINE.match(t) and not _ISO_DATE_LINE.match(t):
         return False
-    if re.search(r"[.!?]$", t) and not re.search(r"\d[.]$|\b[A-ZÅÄÖ]\.$", t):
+    if _SENTENCE_STOP.search(t) and not _NOT_A_STOP.search(t):
         return False
     return True
 
@@ -161,15 +168,16 @@ def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set
     """Keys of lines that are page furniture: stamps, page numbers, and blocks repeated per page."""
     if line_keys is None:
         line_keys = [furniture_key(ln.text) for ln in lines]
-    nonblank = [ln for ln in lines if not ln.blank]
-    keys = [k for k, ln in zip(line_keys, lines) if not ln.blank]
+    # A line is blank exactly when its key is empty.
+    nonblank = [ln for k, ln in zip(line_keys, lines) if k]
+    keys = [k for k in line_keys if k]
     counts = Counter(keys)
     furniture: set[str] = set()
     for key in counts:
         plain = key.replace("\t", " ")
         if FURNITURE_LINE.match(plain) or _MD_RULE.match(plain) or _PAGE_NO.match(plain) and counts[key] >= 2:
             furniture.add(key)
-        elif re.match(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$", plain):
+        elif _STAMP_ROW.match(plain):
             furniture.add(key)
     # Page numbers written once per page ("Sida 1 av 3", "Sida 2 av 3"): each key differs.
     numbered_pages = [k for k in counts if _PAGE_OF.match(k.replace("\t", " "))]
@@ -178,10 +186,14 @@ def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set
     # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
     min_repeats = 3
     candidate = [counts[k] >= min_repeats and _is_candidate(ln.text) for k, ln in zip(keys, nonblank)]
+    # run[i]: how many candidates stand in a row from line i on
+    run = [0] * (len(keys) + 1)
+    for i in range(len(keys) - 1, -1, -1):
+        run[i] = run[i + 1] + 1 if candidate[i] else 0
     for n in (4, 3, 2, 1):
         grams = Counter()
         for i in range(len(keys) - n + 1):
-            if not all(candidate[i : i + n]):
+            if run[i] < n:
                 continue
             gram = tuple(keys[i : i + n])
             if any(k in furniture for k in gram):
@@ -199,10 +211,11 @@ def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set
     return furniture
 
 
+_LETTERHEAD = re.compile(r"(postadress|besöksadress|telefon|telefax|org\.?\s?nr|e-post|internet|www\.|@|plusgiro|bankgiro)")
+
+
 def _letterhead_like(key: str) -> bool:
-    return bool(
-        re.search(r"(postadress|besöksadress|telefon|telefax|org\.?\s?nr|e-post|internet|www\.|@|plusgiro|bankgiro)", key)
-    )
+    return bool(_LETTERHEAD.search(key))
 
 
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
@@ -223,9 +236,12 @@ def normalise(text: str) -> Text:
     furniture = find_furniture(physical, keys)
     lines: list[Line] = []
     for ln, key in zip(physical, keys):
-        if key in furniture and not ln.blank:
+        if key in furniture:  # never a blank line: those have the empty key
             continue
         raw = ln.text
+        if not key and "\t" not in raw:  # a blank line
+            lines.append(Line("", ln.start, ln.end, ln.page))
+            continue
         if "   " in raw and "\t" not in raw and _COLUMN_GAP.search(raw.strip()):
             raw = _spaced_columns(raw)
         if "\t" in raw:
