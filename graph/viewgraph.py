@@ -12,6 +12,7 @@ from datetime import date
 from typing import Iterable
 
 import networkx as nx
+import pyoxigraph as ox
 
 from samgraf.loaders.model import Protocol
 
@@ -222,14 +223,31 @@ def _local_name(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def _select(store, name: str) -> list[dict]:
+def _select(store, name: str, graphs: Iterable[str] | None = None) -> list[dict]:
+    """The rows of a view query: over the whole store, or evaluated graph by graph (its
+    ``?g`` bound to each protocol graph in turn) when ``graphs`` are given."""
     from samgraf.graph.api import run_query, to_python
 
+    results = ([run_query(store, name=name)] if graphs is None
+               else [run_query(store, name=name, params={"g": ox.NamedNode(g)}) for g in graphs])
     rows = []
-    for row in run_query(store, name=name).records():
-        values = {key: to_python(value) for key, value in row.items()}
-        rows.append({k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()})
+    for result in results:
+        for row in result.records():
+            values = {key: to_python(value) for key, value in row.items()}
+            rows.append({k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()})
     return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
+
+
+def _in_scope(row: dict, filters: ViewFilters) -> bool:
+    """True when a ``view_meetings`` row passes the body and period filters."""
+    when = row["date"]
+    if not _contains(filters.body, row["body_name"], row["acronym"]):
+        return False
+    if filters.date_from or filters.date_to:
+        if not when or (filters.date_from and when < filters.date_from.isoformat()) \
+                or (filters.date_to and when > filters.date_to.isoformat()):
+            return False
+    return True
 
 
 def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.MultiDiGraph:
@@ -239,19 +257,18 @@ def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.Multi
     bodies); body and period filters select meetings, the others narrow as for records.
     """
     filters = filters or ViewFilters()
-    rows = {name: _select(store, name) for name in VIEW_QUERIES}
+    rows = {"view_meetings": [row for row in _select(store, "view_meetings") if _in_scope(row, filters)]}
+    # A body or period selects protocol graphs: the other queries then read only those, one
+    # graph at a time (the store's graph index keeps that fast however large the store is).
+    scoped = filters.body or filters.date_from or filters.date_to
+    graphs = sorted({row["graph"] for row in rows["view_meetings"]}) if scoped else None
+    rows.update({name: _select(store, name, graphs) for name in VIEW_QUERIES if name != "view_meetings"})
     builder = ViewGraphBuilder()
     meetings: dict[str, dict] = {}
     for row in rows["view_meetings"]:
         if row["meeting"] in meetings:
             continue
         when = row["date"]
-        if not _contains(filters.body, row["body_name"], row["acronym"]):
-            continue
-        if filters.date_from or filters.date_to:
-            if not when or (filters.date_from and when < filters.date_from.isoformat()) \
-                    or (filters.date_to and when > filters.date_to.isoformat()):
-                continue
         short = _short(row["acronym"] or row["body_name"], 30)
         body = builder.node("body", row["body"], _short(row["acronym"] or row["body_name"]),
                             name=row["body_name"], acronym=row["acronym"], iri=row["body"])

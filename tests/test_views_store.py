@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
 from samgraf.cli import cli
 from samgraf.graph import EmbeddedStore, load_records
+from samgraf.graph import viewgraph
 from samgraf.graph.viewgraph import NoMatchError, ViewFilters, view_graph_from_records, view_graph_from_store
 from test_views_support import gold_records, small_records
 
@@ -47,6 +49,29 @@ def test_store_filters_match_record_filters():
         assert summary(view_graph_from_store(store, filters)) == summary(view_graph_from_records(records, filters))
     with pytest.raises(NoMatchError):
         view_graph_from_store(store, ViewFilters(agreement="Inget sådant"))
+
+
+def test_scoped_store_view_reads_only_the_protocols_in_scope(monkeypatch):
+    """A body or period filter reads the selected protocol graphs one by one, and gives the
+    same view as reading the whole store and dropping the meetings out of scope."""
+    records = gold_records()
+    store = store_of(records)
+    dates = sorted(r.date for r in records if r.date)
+    in_scope = sum(1 for r in records if r.date and r.date >= dates[1])
+    scope = ViewFilters(date_from=date.fromisoformat(dates[1]), date_to=date.fromisoformat(dates[-1]))
+    asked: list[str] = []
+    original = store.query
+    store.query = lambda text, params=None: asked.append(str((params or {}).get("g"))) or original(text, params)
+    scoped = view_graph_from_store(store, scope)
+    assert asked.count("None") == 1  # only view_meetings reads the whole store
+    assert len(set(asked) - {"None"}) == in_scope < len(records)
+
+    select = viewgraph._select
+    monkeypatch.setattr(viewgraph, "_select", lambda store, name, graphs=None: select(store, name))
+    whole = view_graph_from_store(store, scope)
+    assert Counter(kind for _, kind in whole.nodes(data="kind"))["meeting"] == in_scope
+    assert summary(scoped) == summary(whole)
+    assert sorted(scoped.edges(data="quote")) == sorted(whole.edges(data="quote"))
 
 
 def test_gold_store_view_has_every_meeting_and_decision():
