@@ -52,9 +52,12 @@ def body_iri(name: str, base: str | None = None, county: str | None = None) -> s
     return f"{resolve_base(base)}body/{scope}{slug(name)}"
 
 
-def meeting_iri(body_name: str, date: str | None, source: str, base: str | None = None) -> str:
-    """``<base>meeting/<body-slug>/<date>``; without a date the source stem stands for it."""
-    return f"{resolve_base(base)}meeting/{slug(body_name)}/{date or source_stem(source)}"
+def meeting_iri(body: str, date: str | None, source: str, base: str | None = None) -> str:
+    """``<base>meeting/<county>/<body-slug>/<date>``: the body IRI's own path (so bodies of one
+    name in two counties never share a meeting), then the date, or the source stem without one."""
+    root = f"{resolve_base(base)}body/"
+    path = body[len(root):] if body.startswith(root) else slug(body)
+    return f"{resolve_base(base)}meeting/{path}/{date or source_stem(source)}"
 
 
 def item_iri(meeting: str, number: str) -> str:

@@ -257,7 +257,7 @@ class _Mapper:
         self.g = _GraphBuilder(self.graph)
         self.source = iris.source_iri(protocol.source, base)
         self.body = self.ctx.body
-        self.meeting = iris.meeting_iri(protocol.body.name, protocol.date, protocol.source, base)
+        self.meeting = iris.meeting_iri(self.body, protocol.date, protocol.source, base)
         self.decision_nodes: dict[tuple[str, int], str] = {}
 
     def run(self) -> MappedProtocol:

@@ -74,11 +74,20 @@ def test_iris_are_readable_and_follow_the_base(monkeypatch):
     assert all(q.subject.value.startswith("http://example.org/kg/") for q in mapped.quads)
 
 
-def test_meeting_iri_uses_body_and_date():
+def test_meeting_iri_uses_county_body_and_date():
     mapped = map_protocol(_record("list_layout"), generated_at=FIXED_TIME)
     graph = _graph(mapped)
-    meeting = URIRef("https://data.samgraf.se/meeting/pahittade-vard-och-omsorgsgruppen/2013-03-15")
+    meeting = URIRef("https://data.samgraf.se/meeting/23/pahittade-vard-och-omsorgsgruppen/2013-03-15")
     assert (meeting, URIRef("http://data.vlaanderen.be/ns/besluit#behandelt"), URIRef(f"{meeting}/item/2")) in graph
+
+
+def test_same_named_bodies_in_two_counties_hold_two_meetings_on_one_day():
+    record = _record("list_layout")
+    elsewhere = record.model_copy(update={"source": "elsewhere.txt", "county_code": "24"})
+    meetings = [map_protocol(r, generated_at=FIXED_TIME).fact_triples() for r in (record, elsewhere)]
+    held = [{s for s, p, o, _ in facts if p.endswith("isGehoudenDoor")} for facts in meetings]
+    assert held[0] == {"https://data.samgraf.se/meeting/23/pahittade-vard-och-omsorgsgruppen/2013-03-15"}
+    assert held[1] == {"https://data.samgraf.se/meeting/24/pahittade-vard-och-omsorgsgruppen/2013-03-15"}
 
 
 @pytest.mark.parametrize(
@@ -99,7 +108,7 @@ def test_organisations_resolve_to_scb_codes_by_official_name_and_date(name, code
 
 def test_spans_become_text_selectors():
     graph = _graph(map_protocol(_record("list_layout"), generated_at=FIXED_TIME))
-    decision = URIRef("https://data.samgraf.se/meeting/pahittade-vard-och-omsorgsgruppen/2013-03-15/item/2/decision/1")
+    decision = URIRef("https://data.samgraf.se/meeting/23/pahittade-vard-och-omsorgsgruppen/2013-03-15/item/2/decision/1")
     span = graph.value(decision, URIRef(SG + "textSpan"))
     assert str(span) == "https://data.samgraf.se/source/list_layout/span/900-951"
     exact = graph.value(URIRef(f"{span}#quote"), URIRef("http://www.w3.org/ns/oa#exact"))
@@ -109,7 +118,7 @@ def test_spans_become_text_selectors():
 
 def test_absentees_become_absence_facts():
     graph = _graph(map_protocol(_record("table_layout"), generated_at=FIXED_TIME))
-    meeting = "https://data.samgraf.se/meeting/exempelradet-for-social-valfard/2020-02-14"
+    meeting = "https://data.samgraf.se/meeting/07/exempelradet-for-social-valfard/2020-02-14"
     absence = URIRef(f"{meeting}/absence/gun-uppdiktad")
     assert graph.value(absence, URIRef(SG + "absentFrom")) == URIRef(meeting)
     assert graph.value(absence, URIRef(SG + "absentPerson")) == URIRef("https://data.samgraf.se/person/gun-uppdiktad")
