@@ -314,7 +314,32 @@ def phase_queries(spec: dict) -> dict:
                                        spec["repeat"], timeout)
         results[name]["params"] = bound
         log(f"  {name}: " + str(results[name].get("median", results[name].get("error", results[name].get("timeout")))))
-    return {"params": params, "queries": results, "peak_mb": max(maxrss_mb(), maxrss_mb(resource.RUSAGE_CHILDREN))}
+    scoped = _scoped_view_runs(spec, params["decisions_in_period"], timeout)
+    log(f"  view of one body's year: {scoped}")
+    return {"params": params, "queries": results, "scoped_view": scoped,
+            "peak_mb": max(maxrss_mb(), maxrss_mb(resource.RUSAGE_CHILDREN))}
+
+
+def _scoped_view_runs(spec: dict, period: dict, timeout: float) -> dict:
+    """What ``samgraf render --body B --from F --to T`` reads: the view graph of one body's
+    year from the store (the view queries evaluated graph by graph), median of runs."""
+    from samgraf.graph.store import EmbeddedStore
+    from samgraf.graph.viewgraph import ViewFilters, view_graph_from_store
+
+    filters = ViewFilters(body=period["body"], date_from=dt.date.fromisoformat(period["from"]),
+                          date_to=dt.date.fromisoformat(period["to"]))
+
+    def work():
+        store = EmbeddedStore(spec["store"])
+        try:
+            nodes = []
+            runs = _median_runs(lambda: nodes.append(view_graph_from_store(store, filters).number_of_nodes()),
+                                spec["repeat"], slow=min(SLOW_QUERY, timeout / spec["repeat"]))
+            return {**runs, "rows": None, "nodes": nodes[-1], "filters": period}
+        finally:
+            store.close()
+
+    return in_fork(work, timeout + SLOW_QUERY)
 
 
 # ------------------------------------------------------------------------------- baseline
@@ -690,6 +715,16 @@ def report(results: dict) -> str:
                   for s in sizes if results["by_size"][str(s)].get("queries", {}).get("params")]
         if params:
             out += ["Parameters (found in each store): " + " — ".join(params), ""]
+        cells = []
+        for size in sizes:
+            v = results["by_size"][str(size)].get("queries", {}).get("scoped_view")
+            if v:
+                cells.append(f"{size:,}: " + (f"{ms(v['median'])} ms ({v['nodes']:,} nodes)" if "median" in v
+                                              else query_cell(v)))
+        if cells:
+            out += ["The view graph of the same body's year read from the store (what `samgraf render --body "
+                    "--from --to` reads; the view queries evaluated protocol graph by protocol graph): "
+                    + "; ".join(cells) + ".", ""]
 
     for size in sizes:
         b = results["by_size"][str(size)].get("baseline", {})

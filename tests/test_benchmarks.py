@@ -62,6 +62,8 @@ def test_numbers_are_present(output):
     queries = {r[0].strip("`"): r[1] for r in rows_after(text, "### Query library on the embedded store")}
     assert set(queries) == set(query_names())
     assert all(re.match(NUMBER + r" \(" + NUMBER + " rows", cell) for cell in queries.values()), queries
+    assert re.search(r"The view graph of the same body's year read from the store .*: 8: " + NUMBER + r" ms \("
+                     + NUMBER + " nodes\)", text)
     baseline = rows_after(text, "### Baseline at 8")
     assert baseline[0][0].startswith("write") and all(re.fullmatch(NUMBER, c) for c in baseline[0][1:4])
     assert re.fullmatch(NUMBER + "×", baseline[0][4])
