@@ -41,6 +41,13 @@ SIGNATURE_LABELS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^ordförande\b", re.I), "chair"),
     (re.compile(r"^(?:sekreterare|vid\s+protokollet|protokollförare|sekr\.)", re.I), "secretary"),
 ]
+# Any of the labels above: one quick test before trying them in turn.
+_ANY_LABEL = re.compile("|".join(p.pattern for p, _ in LIST_LABELS + SIGNATURE_LABELS), re.I)
+_LIST_LABEL_END = re.compile(r"^\s*(?:\(.*?\))?\s*[:\t]|^\s*$|^\s+[A-ZÅÄÖ]")
+_LIST_LABEL_TAIL = re.compile(r"^\s*(?:\([^)]*\))?\s*:?")
+_SIGNATURE_LABEL_END = re.compile(r"^\s*[:\t]|^\s*$|^\s+[A-ZÅÄÖ]|^\s+e\.\s?u\.?$|^\s+i tjänsten$")
+_SIGNATURE_COLON = re.compile(r"^\s*:?")
+_SIGNATURE_ON_BEHALF = re.compile(r"^(?:e\.\s?u\.?|e\s?u\b|i tjänsten\b)")
 # Labels that end an attendance list without starting another.
 OTHER_LABELS = re.compile(
     r"^(?:justerat av|justeringens|underskrifter|paragrafer|protokollet omfattar|anslag|bevis|organ|"
@@ -102,23 +109,24 @@ def take_items(text: str) -> tuple[str, list[str] | None]:
 def match_label(text: str) -> tuple[str, str, str] | None:
     """If ``text`` starts with an attendance label: (kind, role, rest)."""
     t = text.strip()
-    for pattern, role in LIST_LABELS:
-        m = pattern.match(t)
-        if m:
-            rest = t[m.end():]
-            # the label must end there: colon, tab, end, or the rest starts a name
-            if rest and not re.match(r"^\s*(?:\(.*?\))?\s*[:\t]|^\s*$|^\s+[A-ZÅÄÖ]", rest):
-                continue
-            return "list", role, re.sub(r"^\s*(?:\([^)]*\))?\s*:?", "", rest).strip()
-    for pattern, role in SIGNATURE_LABELS:
-        m = pattern.match(t)
-        if m:
-            rest = t[m.end():]
-            if rest and not re.match(r"^\s*[:\t]|^\s*$|^\s+[A-ZÅÄÖ]|^\s+e\.\s?u\.?$|^\s+i tjänsten$", rest):
-                continue
-            rest = re.sub(r"^\s*:?", "", rest).strip()
-            rest = re.sub(r"^(?:e\.\s?u\.?|e\s?u\b|i tjänsten\b)", "", rest).strip()
-            return "signature", role, rest
+    if _ANY_LABEL.match(t):
+        for pattern, role in LIST_LABELS:
+            m = pattern.match(t)
+            if m:
+                rest = t[m.end():]
+                # the label must end there: colon, tab, end, or the rest starts a name
+                if rest and not _LIST_LABEL_END.match(rest):
+                    continue
+                return "list", role, _LIST_LABEL_TAIL.sub("", rest).strip()
+        for pattern, role in SIGNATURE_LABELS:
+            m = pattern.match(t)
+            if m:
+                rest = t[m.end():]
+                if rest and not _SIGNATURE_LABEL_END.match(rest):
+                    continue
+                rest = _SIGNATURE_COLON.sub("", rest).strip()
+                rest = _SIGNATURE_ON_BEHALF.sub("", rest).strip()
+                return "signature", role, rest
     m = OTHER_LABELS.match(t)
     if m:
         return "other", "", t[m.end():].strip(" :\t")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
 from samgraf.loaders.text import SECTION_WORDS, Line, paragraphs, word_alternation
@@ -13,6 +14,15 @@ DECISION_HEADING = re.compile(
     r"(?:[\wåäöÅÄÖ\-]+\s+){1,8}(?:beslutar|beslöt|beslutade)(?:\s+att)?(?=\s*:?\s*$))\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
+# Every DECISION_HEADING holds one of these: a quick test first.
+_DECISION_WORD = re.compile(r"besl(?:ut|öt)", re.I)
+
+
+def decision_heading(text: str) -> re.Match | None:
+    """``DECISION_HEADING.match(text)``."""
+    return DECISION_HEADING.match(text) if _DECISION_WORD.search(text) else None
+
+
 OTHER_SECTION = re.compile(
     r"^(?:(?:[\wåäö\-]+s\s+)?förslag(?:\s+till\s+beslut)?|yrkanden?|sammanfattning|bakgrund|ärendet|"
     r"ärendebeskrivning|beskrivning av ärendet|beslutsunderlag|underlag|handlingar|expedier(?:as|ing)(?:\s+till)?|kopia till|delges|"
@@ -83,6 +93,16 @@ WEAK_ASSIGN = re.compile(
     r"utreder|tar fram|ansvarar för att|följer upp|undersöker|ser över|bereder|återrapporterar)\b",
     re.I,
 )
+
+
+_PROPOSAL_START = re.compile(r"^(?:förslag|yrkande)", re.I)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_NAME_TOKENS = re.compile(r"[\wÅÄÖåäöéÉü\-]+|[,;:]")  # punctuation ends a name
+_ENDS_WITH_COMMA = re.compile(r",\s*$")
+_WORD = re.compile(r"\w+")
+_FORMAL_SUBJECT = re.compile(r"det\s+", re.I)
+_FICK = re.compile(r"\bfick\b", re.I)
+_CONDITION_START = re.compile(r"^(?:om|när|innan|efter att|eftersom|då|för att|förslag)", re.I)
 
 
 @dataclass
@@ -189,8 +209,8 @@ def decision_sections(body: list[Line]) -> list[list[Line]]:
     current: list[Line] | None = None
     for ln in body:
         t = ln.stripped
-        m = DECISION_HEADING.match(t) if t and len(t) < 140 and "\t" not in ln.text else None
-        if m and not re.match(r"^(?:förslag|yrkande)", t, re.I) and (not m.group("rest") or t.lower().startswith("beslut:")):
+        m = decision_heading(t) if t and len(t) < 140 and "\t" not in ln.text else None
+        if m and not _PROPOSAL_START.match(t) and (not m.group("rest") or t.lower().startswith("beslut:")):
             current = []
             sections.append(current)
             rest = m.group("rest").strip()
@@ -245,12 +265,13 @@ def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _is_section_heading(text: str) -> bool:
     if len(text) > 140 or text.endswith((".", "!", "?")):
         return False  # a sentence, not a heading
     if OTHER_SECTION.match(text):
         return True
-    m = DECISION_HEADING.match(text) if len(text) < 140 else None
+    m = decision_heading(text) if len(text) < 140 else None
     return bool(m and not m.group("rest"))
 
 
@@ -341,12 +362,12 @@ def _records_decision(sentence: str, own_names: list[str]) -> bool:
     if not m or len(sentence) > 400:
         return False
     before = sentence[: m.start()]
-    verb_word = re.match(r"\w+", sentence[m.start():])
-    if re.fullmatch(r"det\s+", before, re.I) and verb_word and verb_word.group(0).lower().endswith("s"):
+    verb_word = _WORD.match(sentence, m.start())
+    if _FORMAL_SUBJECT.fullmatch(before) and verb_word and verb_word.group(0).lower().endswith("s"):
         before = ""  # "Det beslutades att …": a passive with a formal subject
-    if PRONOUN_BEFORE.search(before) or MODAL.search(before) or re.search(r"\bfick\b", sentence[: m.end()], re.I):
+    if PRONOUN_BEFORE.search(before) or MODAL.search(before) or _FICK.search(sentence, 0, m.end()):
         return False
-    if re.match(r"^(?:om|när|innan|efter att|eftersom|då|för att|förslag)", sentence, re.I):
+    if _CONDITION_START.match(sentence):
         return False
     for subject in OTHER_BODY_SUBJECT.finditer(before):
         word = subject.group(0).casefold()
@@ -388,8 +409,8 @@ class PersonIndex:
 
 def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool = True) -> list[str]:
     """Person names in a short text: full names, known participants, first-name references."""
-    text = re.sub(r"\([^)]*\)", " ", text)
-    tokens = re.findall(r"[\wÅÄÖåäöéÉü\-]+|[,;:]", text)  # punctuation ends a name
+    text = _PARENTHESES.sub(" ", text)
+    tokens = _NAME_TOKENS.findall(text)
     found: list[str] = []
     i = 0
     while i < len(tokens):
@@ -437,7 +458,7 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
             if not m:
                 continue
             subj = m.group("subj")
-            subj_plain = re.sub(r"\([^)]*\)", " ", subj)
+            subj_plain = _PARENTHESES.sub(" ", subj)
             first_part = subj_plain.split(",")[0]
             words = first_part.split()
             if not words or not all(is_name_token(w) or w == "och" for w in words):
@@ -445,7 +466,7 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
             if not is_first_name(words[0]) and not any(w.casefold() == n.split()[0].casefold() for n in index.names for w in words[:1]):
                 continue
             # after an apposition, the verb must follow a closing comma
-            if "," in subj_plain and not re.search(r",\s*$", subj_plain.strip() + ("," if subj_plain.rstrip().endswith(",") else "")):
+            if "," in subj_plain and not _ENDS_WITH_COMMA.search(subj_plain.strip() + ("," if subj_plain.rstrip().endswith(",") else "")):
                 tail = subj_plain.rsplit(",", 1)[1].strip()
                 if tail and not all(is_name_token(w) or w == "och" for w in tail.split()):
                     continue
@@ -478,7 +499,7 @@ def attachments_in(body: list[Line]) -> list[str]:
             collecting = False
             continue
         if collecting:
-            if OTHER_SECTION.match(t) or SECTION_WORDS.match(t) or DECISION_HEADING.match(t) and len(t) < 60:
+            if OTHER_SECTION.match(t) or SECTION_WORDS.match(t) or decision_heading(t) and len(t) < 60:
                 collecting = False
                 continue
             m = BULLET.match(t) or NUMBERED_POINT.match(t)

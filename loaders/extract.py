@@ -57,12 +57,17 @@ def extract(text: Text, source: str) -> Protocol:
     absentees = [_absentee(e, text, year, county) for e in attendance.absent]
     index = PersonIndex([p.name for p in participants])
     bilagor = _bilaga_list(head)
-    uses_sections = any(decision_sections(it.body) for it in layout.items)
+    if layout.kind == "table":
+        sections: list = [None] * len(layout.items)  # a table row's decisions are read from its column
+        uses_sections = any(decision_sections(it.body) for it in layout.items)
+    else:
+        sections = [decision_sections(it.body) for it in layout.items]
+        uses_sections = any(sections)
     own_names = [n.casefold() for n in (meeting.body_name, meeting.acronym) if n] + ["gruppen", "rådet", "nämnden", "styrelsen"]
     items = []
     recent: list[str] = []
-    for raw in layout.items:
-        items.append(_item(raw, layout, text, index, recent, bilagor, uses_sections, own_names, meeting.acronym))
+    for raw, item_sections in zip(layout.items, sections):
+        items.append(_item(raw, item_sections, layout, text, index, recent, bilagor, uses_sections, own_names, meeting.acronym))
     if not layout.items:
         warnings.append("no agenda items found: the layout was not recognised")
     if not participants:
@@ -170,8 +175,8 @@ def _bilaga_list(head: list[Line]) -> dict[str, list[str]]:
     return out
 
 
-def _item(raw: RawItem, layout: Layout, text: Text, index: PersonIndex, recent: list[str], bilagor, uses_sections: bool,
-          own_names: list[str], acronym: str | None) -> Item:
+def _item(raw: RawItem, sections: list[list[Line]] | None, layout: Layout, text: Text, index: PersonIndex,
+          recent: list[str], bilagor, uses_sections: bool, own_names: list[str], acronym: str | None) -> Item:
     presenters: list[str] = []
     attachments: list[str] = []
     title = raw.title
@@ -196,7 +201,6 @@ def _item(raw: RawItem, layout: Layout, text: Text, index: PersonIndex, recent: 
                 presenters.append(name)
         body_text = " ".join(raw.columns.get("title", []) + notes + decision_paras)
     else:
-        sections = decision_sections(raw.body)
         for section in sections:
             units.extend(units_from_lines(section))
         if not sections and not uses_sections:

@@ -26,6 +26,15 @@ NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[A-ZÅÄÖ�
 TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.)\s*\t?\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 CASE_NUMBER = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?:?\s*\S", re.I)
 TOC_HEADINGS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|dagordning|föredragningslista|ärenden)\s*:?$", re.I)
+_DOT_LEADER_REST = re.compile(r"\.{2,}.*$")
+_SPACE_RUN = re.compile(r"\s+")
+_LOWER_TITLE_OK = re.compile(r"^[a-zåäö]{1,3}\d")  # "§ 5 a1 …"
+_NOT_A_TITLE = re.compile(r"^(?:och|samt|,|-|–|\d)")
+_DOTS = re.compile(r"\.{4,}")
+_PRESENTER_COLUMN = re.compile(r"föredragande|ansvarig|presentatör")
+_NUMBER_CELL = re.compile(r"\s*§?\s*\d{1,3}\s*\.?\s*")
+_NOT_DIGIT = re.compile(r"\D")
+_BILAGA_START = re.compile(r"^bilag", re.I)
 HEADER_ROW_WORDS = re.compile(r"\b(?:nr|ärende|punkt|§|beslut|noteringar|föredragande|paragraf)\b", re.I)
 
 
@@ -51,9 +60,9 @@ class Layout:
 
 
 def clean_title(title: str) -> str:
-    t = re.sub(TOC_TAIL, "", title)
-    t = re.sub(r"\.{2,}.*$", "", t)
-    t = re.sub(r"\s+", " ", t.replace("\t", " ")).strip()
+    t = TOC_TAIL.sub("", title)
+    t = _DOT_LEADER_REST.sub("", t)
+    t = _SPACE_RUN.sub(" ", t.replace("\t", " ")).strip()
     t = t.rstrip(" .,:;")
     return t.strip()
 
@@ -64,15 +73,18 @@ def _section_candidates(lines: list[Line]) -> list[dict]:
         t = ln.stripped
         if not t or t.startswith("§§"):
             continue
-        m = SECTION_HEADING.match(t) or WORD_HEADING.match(t) or NUMBER_FIRST_HEADING.match(t)
+        if "§" in t:
+            m = SECTION_HEADING.match(t) or WORD_HEADING.match(t) or NUMBER_FIRST_HEADING.match(t)
+        else:  # the others need a §
+            m = WORD_HEADING.match(t)
         if not m:
             continue
         title = m.group("title") or ""
-        if title and title[0].islower() and not re.match(r"^[a-zåäö]{1,3}\d", title):
+        if title and title[0].islower() and not _LOWER_TITLE_OK.match(title):
             continue  # "§ 5 i lagen" inside running text
-        if re.match(r"^(?:och|samt|,|-|–|\d)", title):
+        if _NOT_A_TITLE.match(title):
             continue
-        toc = bool(m.groupdict().get("dash")) or bool(TOC_TAIL.search(ln.text)) and "\t" in ln.text or bool(re.search(r"\.{4,}", t))
+        toc = bool(m.groupdict().get("dash")) or bool(TOC_TAIL.search(ln.text)) and "\t" in ln.text or bool(_DOTS.search(t))
         out.append({"i": i, "num": m.group("num"), "title": title, "toc": toc})
     return out
 
@@ -251,19 +263,19 @@ def _table_layout(lines: list[Line]) -> Layout | None:
                     columns["title"] = k
                 elif "föredragande" in c and "title" not in columns:
                     columns["title"] = k
-                elif re.fullmatch(r"föredragande|ansvarig|presentatör", c):
+                elif _PRESENTER_COLUMN.fullmatch(c):
                     columns["presenter"] = k
                 elif c:
                     columns.setdefault("notes", k)
             break
     rows = [(i, ln) for i, ln in enumerate(lines) if ln.cells and (header_idx is None or i > header_idx)]
-    numbered = [(i, ln) for i, ln in rows if re.fullmatch(r"\s*§?\s*\d{1,3}\s*\.?\s*", ln.cells[columns.get("number", 0)] if len(ln.cells) > columns.get("number", 0) else "")]
+    numbered = [(i, ln) for i, ln in rows if _NUMBER_CELL.fullmatch(ln.cells[columns.get("number", 0)] if len(ln.cells) > columns.get("number", 0) else "")]
     if len(numbered) < 2:
         return None
     columns.setdefault("number", 0)
     columns.setdefault("title", columns["number"] + 1)
     first_row = numbered[0][0]
-    numbers = [int(re.sub(r"\D", "", ln.cells[columns["number"]])) for _, ln in numbered]
+    numbers = [int(_NOT_DIGIT.sub("", ln.cells[columns["number"]])) for _, ln in numbered]
     items: list[RawItem] = []
     current: RawItem | None = None
     last_row = first_row
@@ -273,13 +285,13 @@ def _table_layout(lines: list[Line]) -> Layout | None:
         # rows end where the table ends: a line without cells that is not blank
         cells = ln.cells
         num_cell = cells[columns["number"]].strip() if len(cells) > columns["number"] else ""
-        digits = re.sub(r"\D", "", num_cell)
+        digits = _NOT_DIGIT.sub("", num_cell)
         title_cell = cells[columns["title"]] if len(cells) > columns["title"] else ""
         title_paras = html_paragraphs(title_cell)
         if digits:
             current = RawItem(str(int(digits)), "", ln)
             items.append(current)
-        elif current is not None and title_paras and not re.match(r"^bilag", title_paras[0], re.I):
+        elif current is not None and title_paras and not _BILAGA_START.match(title_paras[0]):
             nxt = next((n for n in numbers if n > int(current.number)), None)
             if nxt is not None and nxt > int(current.number) + 1:
                 current = RawItem(str(int(current.number) + 1), "", ln, restored=True)

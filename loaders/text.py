@@ -105,17 +105,21 @@ def clean_inline(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_LIST_ITEM_TAG = re.compile(r"<li\b[^<>]*>", re.I)
+_BULLET_CHAR = re.compile(r"\s*•\s*")
+
+
 def html_paragraphs(cell: str) -> list[str]:
     """Split a table cell that may hold HTML into clean paragraphs (``<p>``, ``<li>``, ``<br>``)."""
     if "<" not in cell:
         t = clean_inline(cell)
         return [t] if t else []
-    cell = re.sub(r"<li\b[^<>]*>", "\n- ", cell, flags=re.I)
+    cell = _LIST_ITEM_TAG.sub("\n- ", cell)
     parts = _BLOCK_TAG.split(cell)
     out = []
     for part in parts:
         for sub in part.split("\n"):
-            sub = re.sub(r"\s*•\s*", "\n- ", sub)
+            sub = _BULLET_CHAR.sub("\n- ", sub)
             for piece in sub.split("\n"):
                 t = clean_inline(piece)
                 if t and t != "-":
