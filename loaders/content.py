@@ -128,8 +128,11 @@ def classify(text: str, inherited: str | None = None) -> str:
     return inherited or "decision"
 
 
+_QUOTE_CHAR = re.compile('[”“"«»]')
+
+
 def _has_quote(text: str) -> bool:
-    return any(q in text for q in '”“"«»')
+    return _QUOTE_CHAR.search(text) is not None
 
 
 def _norm(text: str) -> str:
@@ -322,11 +325,16 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
     k = 0
     while k < len(paras):
         para = paras[k]
-        text = _norm(" ".join(ln.stripped for ln in para))
+        text = _norm(" ".join([ln.text for ln in para]))
         if QUOTED.fullmatch(text) or text.startswith(("”", '"', "“")):
             k += 1
             continue
-        for sentence in split_sentences(QUOTED.sub(" ", text) if _has_quote(text) else text):
+        if _has_quote(text):
+            text = QUOTED.sub(" ", text)
+        if not _DECISION_NEEDLE.search(text.lower()):
+            k += 1  # no sentence of it can record a decision (the needle is a part of a word)
+            continue
+        for sentence in split_sentences(text):
             if _records_decision(sentence, own):
                 if sentence.endswith(":") and k + 1 < len(paras):
                     nxt = paras[k + 1]
@@ -388,6 +396,11 @@ class PersonIndex:
         self._by_surname: dict[str, list[str]] = {}
         for known in self.names:
             self._by_surname.setdefault(surname_key(known), []).append(known)
+        self._first_names = {known.split()[0].casefold() for known in self.names}
+
+    def has_first_name(self, word: str) -> bool:
+        """Whether a participant's first name is ``word`` (case ignored)."""
+        return word.casefold() in self._first_names
 
     def matches(self, name: str) -> bool:
         """Whether a participant's name is a spelling of ``name``."""
@@ -448,7 +461,7 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
     out: list[str] = []
     for para in text_paragraphs(body):
-        text = _norm(" ".join(ln.text for ln in para))
+        text = _norm(" ".join([ln.text for ln in para]))
         if _has_quote(text):
             text = QUOTED.sub(" ", text)
         if not _PRESENTER_NEEDLE.search(text.lower()):
@@ -463,7 +476,7 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
             words = first_part.split()
             if not words or not all(is_name_token(w) or w == "och" for w in words):
                 continue
-            if not is_first_name(words[0]) and not any(w.casefold() == n.split()[0].casefold() for n in index.names for w in words[:1]):
+            if not is_first_name(words[0]) and not index.has_first_name(words[0]):
                 continue
             # after an apposition, the verb must follow a closing comma
             if "," in subj_plain and not _ENDS_WITH_COMMA.search(subj_plain.strip() + ("," if subj_plain.rstrip().endswith(",") else "")):

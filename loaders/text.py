@@ -127,9 +127,9 @@ def html_paragraphs(cell: str) -> list[str]:
     return out
 
 
-def split_lines(text: str) -> list[Line]:
-    """Physical lines with source offsets; a form feed marks a page break."""
-    lines: list[Line] = []
+def _physical_lines(text: str) -> list[tuple[str, int, int, int]]:
+    """(text, start, end, page) of each physical line; a form feed marks a page break."""
+    lines = []
     pos = 0
     page = 0
     for raw in text.split("\n"):
@@ -139,9 +139,14 @@ def split_lines(text: str) -> list[Line]:
             raw_clean = raw.replace("\f", "")
         else:
             raw_clean = raw
-        lines.append(Line(raw_clean, pos, end, page))
+        lines.append((raw_clean, pos, end, page))
         pos = end + 1
     return lines
+
+
+def split_lines(text: str) -> list[Line]:
+    """Physical lines with source offsets; a form feed marks a page break."""
+    return [Line(*line) for line in _physical_lines(text)]
 
 
 def furniture_key(text: str) -> str:
@@ -170,10 +175,15 @@ def _is_candidate(text: str) -> bool:
 
 def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set[str]:
     """Keys of lines that are page furniture: stamps, page numbers, and blocks repeated per page."""
+    texts = [ln.text for ln in lines]
     if line_keys is None:
-        line_keys = [furniture_key(ln.text) for ln in lines]
+        line_keys = [furniture_key(t) for t in texts]
+    return _find_furniture(texts, line_keys)
+
+
+def _find_furniture(texts: list[str], line_keys: list[str]) -> set[str]:
     # A line is blank exactly when its key is empty.
-    nonblank = [ln for k, ln in zip(line_keys, lines) if k]
+    nonblank = [t for k, t in zip(line_keys, texts) if k]
     keys = [k for k in line_keys if k]
     counts = Counter(keys)
     furniture: set[str] = set()
@@ -189,7 +199,7 @@ def find_furniture(lines: list[Line], line_keys: list[str] | None = None) -> set
         furniture.update(numbered_pages)
     # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
     min_repeats = 3
-    candidate = [counts[k] >= min_repeats and _is_candidate(ln.text) for k, ln in zip(keys, nonblank)]
+    candidate = [counts[k] >= min_repeats and _is_candidate(t) for k, t in zip(keys, nonblank)]
     # run[i]: how many candidates stand in a row from line i on
     run = [0] * (len(keys) + 1)
     for i in range(len(keys) - 1, -1, -1):
@@ -235,29 +245,29 @@ def _spaced_columns(line: str) -> str:
 
 def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
-    physical = split_lines(text)
-    keys = [furniture_key(ln.text) for ln in physical]
-    furniture = find_furniture(physical, keys)
+    physical = _physical_lines(text)
+    texts = [raw for raw, _, _, _ in physical]
+    keys = [furniture_key(raw) for raw in texts]
+    furniture = _find_furniture(texts, keys)
     lines: list[Line] = []
-    for ln, key in zip(physical, keys):
+    for (raw, start, end, page), key in zip(physical, keys):
         if key in furniture:  # never a blank line: those have the empty key
             continue
-        raw = ln.text
         if not key and "\t" not in raw:  # a blank line
-            lines.append(Line("", ln.start, ln.end, ln.page))
+            lines.append(Line("", start, end, page))
             continue
         if "   " in raw and "\t" not in raw and _COLUMN_GAP.search(raw.strip()):
             raw = _spaced_columns(raw)
         if "\t" in raw:
             cells = [c for c in raw.split("\t")]
             clean_cells = [clean_inline(c) for c in cells]
-            out = Line("\t".join(clean_cells).strip("\t ") if any(clean_cells) else "", ln.start, ln.end, ln.page)
+            out = Line("\t".join(clean_cells).strip("\t ") if any(clean_cells) else "", start, end, page)
             out.cells = cells
             if _MD_RULE.match(out.text or "-") and out.text:
                 continue
             lines.append(out)
         else:
-            lines.append(Line(clean_inline(raw), ln.start, ln.end, ln.page))
+            lines.append(Line(clean_inline(raw), start, end, page))
     return Text(source_text=text, lines=lines, furniture=sorted(furniture))
 
 
@@ -266,7 +276,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     out: list[list[Line]] = []
     cur: list[Line] = []
     for ln in lines:
-        if ln.blank:
+        if not ln.text.strip():  # blank
             if cur:
                 out.append(cur)
                 cur = []
