@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources import files
@@ -18,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from samgraf.errors import QueryError, SamgrafError
-from samgraf.graph.mapping import map_protocol
+from samgraf.graph.mapping import MappedProtocol, map_protocol
 from samgraf.graph.store import QueryResult, Store, Term, open_store
 from samgraf.loaders.model import Protocol, validate_record
 
@@ -118,9 +119,24 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
     :class:`~samgraf.graph.identity.StoreKnowledge`) is what the store knows, kept by a caller
     that loads in batches; it is brought up to date with the graphs written here.
     """
-    from samgraf.graph.identity import Curation, resolve
+    from samgraf.graph.identity import Curation
 
     report = report or LoadReport()
+    curation = curation or Curation.load(identities)
+    mapped = _map_batch(store, records, base=base, generated_at=generated_at, report=report,
+                        curation=curation, knowledge=knowledge)
+    written = _write_batch(store, mapped)
+    _record_outcomes(report, written)
+    if knowledge is not None:
+        knowledge.add_mapped([w.mapped for w in written if w.outcome in ("loaded", "replaced")])
+    return report
+
+
+def _map_batch(store: Store, records: Iterable[tuple[str, Protocol | Exception]], *, base, generated_at,
+               report: LoadReport, curation, knowledge) -> list[tuple[str, MappedProtocol]]:
+    """Resolve the records together and map each: (label, mapped graph); failures go to the report."""
+    from samgraf.graph.identity import resolve
+
     good: list[tuple[str, Protocol]] = []
     for label, record in records:
         if isinstance(record, Exception):
@@ -128,35 +144,52 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
         else:
             good.append((label, record))
     if not good:
-        return report
-    curation = curation or Curation.load(identities)
+        return []
     try:
         resolution = resolve([r for _, r in good], base=base, store=store, curation=curation, knowledge=knowledge)
     except SamgrafError as exc:
         report.failed += [(label, f"identity resolution: {exc}") for label, _ in good]
-        return report
+        return []
     mapped = []
     for label, record in good:
         try:
             mapped.append((label, map_protocol(record, base=base, generated_at=generated_at, resolution=resolution)))
         except SamgrafError as exc:
             report.failed.append((label, failure_message(exc)))
+    return mapped
+
+
+@dataclass
+class _Written:
+    """One graph's write: its outcome (``loaded``, ``replaced``, ``unchanged``), or None and why."""
+
+    label: str
+    mapped: MappedProtocol
+    outcome: str | None
+    error: str = ""
+
+
+def _write_batch(store: Store, mapped: list[tuple[str, MappedProtocol]]) -> list[_Written]:
+    """Store mapped graphs together; when that fails, one by one, so only the failing ones fail."""
     try:
         outcomes = store.load_mapped_batch([m for _, m in mapped])
-    except SamgrafError:  # write them one by one, so that only the failing graphs fail
-        outcomes = []
+        return [_Written(label, m, outcome) for (label, m), outcome in zip(mapped, outcomes)]
+    except SamgrafError:
+        written = []
         for label, graph in mapped:
             try:
-                outcomes.append(store.load_mapped(graph))
+                written.append(_Written(label, graph, store.load_mapped(graph)))
             except SamgrafError as exc:
-                outcomes.append(None)
-                report.failed.append((label, failure_message(exc)))
-    for (label, _), outcome in zip(mapped, outcomes):
-        if outcome is not None:
-            getattr(report, outcome).append(label)
-    if knowledge is not None:
-        knowledge.add_mapped([m for (_, m), outcome in zip(mapped, outcomes) if outcome in ("loaded", "replaced")])
-    return report
+                written.append(_Written(label, graph, None, failure_message(exc)))
+        return written
+
+
+def _record_outcomes(report: LoadReport, written: list[_Written]) -> None:
+    for w in written:
+        if w.outcome is None:
+            report.failed.append((w.label, w.error))
+        else:
+            getattr(report, w.outcome).append(w.label)
 
 
 DEFAULT_BATCH = 500  # records mapped, resolved and written together
@@ -196,28 +229,53 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
     curation = Curation.load(identities)
     knowledge = None
     batch: list[tuple[str, Protocol | Exception]] = []
+    # A batch is written by a second thread while the next one is parsed, resolved and mapped:
+    # Oxigraph's bulk loader (or the server) works without Python's lock. What is known of a
+    # batch is taken in as soon as it is mapped, so the next one is resolved against it.
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samgraf-write")
+    writing: Future | None = None
+
+    def finish_write() -> None:
+        nonlocal writing
+        if writing is None:
+            return
+        written, writing = writing.result(), None
+        _record_outcomes(report, written)
+        failed = {w.mapped.graph for w in written if w.outcome is None}
+        if failed and knowledge is not None:
+            knowledge.add_graphs(failed)  # what the store holds of them, not what was mapped
 
     def flush() -> None:
-        nonlocal knowledge, batch
+        nonlocal knowledge, batch, writing
         if any(not isinstance(r, Exception) for _, r in batch) and knowledge is None:
+            finish_write()
             knowledge = StoreKnowledge(store, base_iri)
-        load_records(store, batch, base=base, generated_at=generated_at, report=report, curation=curation, knowledge=knowledge)
+        mapped = _map_batch(store, batch, base=base, generated_at=generated_at, report=report,
+                            curation=curation, knowledge=knowledge)
         batch = []
+        if knowledge is not None:
+            knowledge.add_mapped([m for _, m in mapped])
+        finish_write()
+        writing = writer.submit(_write_batch, store, mapped)
 
     count = 0
-    for path, result in read_files(((p, known(p)) for p in files), jobs=jobs or default_jobs()):
-        if result == UNCHANGED:
-            report.unchanged.append(str(path))
-        else:
-            batch += result
-            count += len(result)
-        if progress:
-            progress(path)
-        if count >= batch_size:
+    try:
+        for path, result in read_files(((p, known(p)) for p in files), jobs=jobs or default_jobs(), ahead=batch_size):
+            if result == UNCHANGED:
+                report.unchanged.append(str(path))
+            else:
+                batch += result
+                count += len(result)
+            if progress:
+                progress(path)
+            if count >= batch_size:
+                flush()
+                count = 0
+        if batch:
             flush()
-            count = 0
-    if batch:
-        flush()
+        finish_write()
+    finally:
+        writer.shutdown(wait=True)
     if knowledge is not None:
         knowledge.save_cache()
     return report

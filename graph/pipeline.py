@@ -5,8 +5,8 @@ with the same SHA-256 by this samgraf version, the file is not parsed at all (``
 Otherwise it is parsed (a protocol file) or read (a JSON record file) into records.
 
 With ``jobs > 1`` the files go to worker processes in small chunks; results come back in the
-order of the files, and no more than a few chunks are ahead of the reader, so memory stays
-flat however many files there are.
+order of the files, and no more than a bounded number of files (about a load batch) are ahead
+of the reader, so memory stays flat however many files there are.
 """
 from __future__ import annotations
 
@@ -67,8 +67,12 @@ def _read_chunk(tasks: list[tuple[str, str | None]]) -> list[str | list]:
     return [read_file(Path(path), digest) for path, digest in tasks]
 
 
-def read_files(tasks: Iterable[tuple[Path, str | None]], jobs: int = 1) -> Iterator[tuple[Path, str | list]]:
-    """(path, what :func:`read_file` gives) for each (path, known digest), in order."""
+def read_files(tasks: Iterable[tuple[Path, str | None]], jobs: int = 1, ahead: int = 0) -> Iterator[tuple[Path, str | list]]:
+    """(path, what :func:`read_file` gives) for each (path, known digest), in order.
+
+    With workers, up to ``ahead`` files (at least a few chunks per worker) are read ahead of
+    the caller, so the workers go on parsing while the caller loads a batch.
+    """
     if jobs <= 1:
         for path, digest in tasks:
             yield path, read_file(path, digest)
@@ -84,8 +88,9 @@ def read_files(tasks: Iterable[tuple[Path, str | None]], jobs: int = 1) -> Itera
                 pending.append((chunk, pool.submit(_read_chunk, [(str(p), d) for p, d in chunk])))
             return len(chunk) == CHUNK
 
+        window = max(jobs * AHEAD, -(-ahead // CHUNK))
         more = True
-        while more and len(pending) < jobs * AHEAD:
+        while more and len(pending) < window:
             more = submit()
         while pending:
             chunk, future = pending.popleft()

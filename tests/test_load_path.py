@@ -107,3 +107,70 @@ def test_the_knowledge_cache_is_not_trusted_for_a_graph_written_since(tmp_path):
     (tmp_path / "a" / "store" / "samgraf-knowledge.json").write_text("{not json", encoding="utf-8")
     assert StoreKnowledge(store, iris.DEFAULT_BASE).snapshot() == fresh.snapshot()
     assert load_paths(store, [tmp_path / "a" / "records" / "0.json"], generated_at=FIXED_TIME).loaded
+
+
+def _record_files(folder, records):
+    folder.mkdir()
+    paths = []
+    for i, record in enumerate(records):
+        path = folder / f"{i}.json"
+        path.write_text(record.model_dump_json(), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_batches_written_while_the_next_is_mapped_give_what_one_by_one_gives(tmp_path):
+    from samgraf.graph.api import load_paths, load_records
+
+    records = _records()
+    paths = _record_files(tmp_path / "records", records)
+    pipelined = EmbeddedStore(None)
+    report = load_paths(pipelined, paths, generated_at=FIXED_TIME, batch_size=1)
+    assert report.loaded == [str(p) for p in paths] and not report.failed
+    sequential = EmbeddedStore(None)
+    knowledge = StoreKnowledge(sequential, iris.DEFAULT_BASE)
+    for path, record in zip(paths, records):
+        load_records(sequential, [(str(path), record)], generated_at=FIXED_TIME, knowledge=knowledge)
+    assert sorted(pipelined.dump_nquads().splitlines()) == sorted(sequential.dump_nquads().splitlines())
+
+
+class _FailingStore(EmbeddedStore):
+    """An embedded store that cannot write one graph."""
+
+    def __init__(self, location, failing: str):
+        super().__init__(location)
+        self.failing = failing
+
+    def write_graphs(self, new, replaced):
+        from samgraf.errors import StoreError
+
+        if any(m.graph == self.failing for m in [*new, *replaced]):
+            raise StoreError(f"cannot write {len(new)} graphs: disk full")
+        super().write_graphs(new, replaced)
+
+    def replace_graph(self, graph, quads):
+        from samgraf.errors import StoreError
+
+        if graph == self.failing:
+            raise StoreError(f"cannot write graph {graph}: disk full")
+        super().replace_graph(graph, quads)
+
+
+def test_a_graph_that_cannot_be_written_fails_alone_and_is_not_known_afterwards(tmp_path):
+    from samgraf.graph.api import load_paths
+
+    records = _records()
+    paths = _record_files(tmp_path / "records", records)
+    failing = iris.graph_iri(records[1].source, iris.DEFAULT_BASE)
+    store = _FailingStore(tmp_path / "store", failing)
+    report = load_paths(store, paths, generated_at=FIXED_TIME, batch_size=2)
+    assert report.failed == [(str(paths[1]), f"cannot write graph {failing}: disk full")]
+    assert report.loaded == [str(p) for i, p in enumerate(paths) if i != 1]
+    assert failing not in store.named_graphs()
+    cache = json.loads((tmp_path / "store" / "samgraf-knowledge.json").read_text(encoding="utf-8"))
+    assert failing not in cache["graphs"] and len(cache["graphs"]) == len(records) - 1
+    known = StoreKnowledge(store, iris.DEFAULT_BASE)
+    assert failing not in known.facts and known.from_cache == len(records) - 1
+    fresh = StoreKnowledge(store, iris.DEFAULT_BASE, read=False)
+    fresh._read(None)
+    assert known.snapshot() == fresh.snapshot()
