@@ -54,10 +54,19 @@ def body_iri(name: str, base: str | None = None, county: str | None = None) -> s
 
 def meeting_iri(body: str, date: str | None, source: str, base: str | None = None) -> str:
     """``<base>meeting/<county>/<body-slug>/<date>``: the body IRI's own path (so bodies of one
-    name in two counties never share a meeting), then the date, or the source stem without one."""
+    name in two counties never share a meeting), then the date, or the source stem without one.
+
+    A body whose county is unknown (``<base>body/<slug>``) may stand for bodies of one name in
+    several counties: its meetings also carry the source stem, so two protocols are never
+    taken for one meeting on a name and a date alone.
+    """
     root = f"{resolve_base(base)}body/"
     path = body[len(root):] if body.startswith(root) else slug(body)
-    return f"{resolve_base(base)}meeting/{path}/{date or source_stem(source)}"
+    if not date:
+        return f"{resolve_base(base)}meeting/{path}/{source_stem(source)}"
+    if "/" not in path:
+        return f"{resolve_base(base)}meeting/{path}/{date}/{source_stem(source)}"
+    return f"{resolve_base(base)}meeting/{path}/{date}"
 
 
 def item_iri(meeting: str, number: str) -> str:

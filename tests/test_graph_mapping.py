@@ -81,13 +81,19 @@ def test_meeting_iri_uses_county_body_and_date():
     assert (meeting, URIRef("http://data.vlaanderen.be/ns/besluit#behandelt"), URIRef(f"{meeting}/item/2")) in graph
 
 
-def test_same_named_bodies_in_two_counties_hold_two_meetings_on_one_day():
+def test_same_named_bodies_of_two_counties_or_of_unknown_county_hold_two_meetings_on_one_day():
     record = _record("list_layout")
     elsewhere = record.model_copy(update={"source": "elsewhere.txt", "county_code": "24"})
     meetings = [map_protocol(r, generated_at=FIXED_TIME).fact_triples() for r in (record, elsewhere)]
     held = [{s for s, p, o, _ in facts if p.endswith("isGehoudenDoor")} for facts in meetings]
     assert held[0] == {"https://data.samgraf.se/meeting/23/pahittade-vard-och-omsorgsgruppen/2013-03-15"}
     assert held[1] == {"https://data.samgraf.se/meeting/24/pahittade-vard-och-omsorgsgruppen/2013-03-15"}
+    countyless = _record("party_layout")  # a party list: no organisation tells the county
+    unknown = (countyless, countyless.model_copy(update={"source": "elsewhere.txt"}))
+    held = [{s for s, p, o, _ in map_protocol(r, generated_at=FIXED_TIME).fact_triples() if p.endswith("isGehoudenDoor")}
+            for r in unknown]
+    assert held == [{"https://data.samgraf.se/meeting/pahittade-vard-och-omsorgsgruppen/2021-05-07/party_layout"},
+                    {"https://data.samgraf.se/meeting/pahittade-vard-och-omsorgsgruppen/2021-05-07/elsewhere"}]
 
 
 @pytest.mark.parametrize(
