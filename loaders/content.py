@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
-from samgraf.loaders.text import SECTION_WORDS, Line, paragraphs, word_alternation
+from samgraf.loaders.text import SECTION_WORDS, Line, grouped_alternation, paragraphs, word_alternation
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?\b|beslutade?s?\b|beslut\s+i\s+\S+|"
@@ -356,11 +356,11 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
 
 
 # Every DECISION_VERB match contains one of these (lower case); a cheap test first.
-_DECISION_NEEDLE = re.compile(
+_DECISION_NEEDLE = re.compile(grouped_alternation(
     "godkän|beslut|beslöt|fastställ|anta|antog|vald|välj|utsåg|utses|utser|tillstyrk|avsl|bifall|biföll|tillsät|"
     "tillsatt|noter|anteckn|handlingarna|komplett|bordl|återremitt|rekommend|bakom|återkommer|uppdr|"
-    "togs|fattades|enade|enas|överens|protokollet"
-)
+    "togs|fattades|enade|enas|överens|protokollet".split("|")
+))
 
 
 def _records_decision(sentence: str, own_names: list[str]) -> bool:

@@ -127,11 +127,14 @@ def _title_after(lines: list[Line], i: int, limit: int) -> tuple[str, int]:
 def _align(body: list[dict], toc: list[dict]) -> dict[int, int]:
     """Monotone alignment of body headings to contents entries by title similarity."""
     n, m = len(body), len(toc)
+    body_titles = [c["title"].lower() for c in body]
+    toc_titles = [c["title"].lower() for c in toc]
+    sims = [[fuzz.token_set_ratio(bt, tt) / 100 for tt in toc_titles] for bt in body_titles]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     for a in range(1, n + 1):
         for b in range(1, m + 1):
-            sim = fuzz.token_set_ratio(body[a - 1]["title"].lower(), toc[b - 1]["title"].lower()) / 100
+            sim = sims[a - 1][b - 1]
             num_bonus = 0.3 if body[a - 1]["num"] == toc[b - 1]["num"] else 0.0
             diag = score[a - 1][b - 1] + (sim + num_bonus if sim >= 0.45 or num_bonus else -1)
             options = [(diag, 0), (score[a - 1][b], 1), (score[a][b - 1], 2)]
@@ -141,7 +144,7 @@ def _align(body: list[dict], toc: list[dict]) -> dict[int, int]:
     while a > 0 and b > 0:
         move = back[a][b]
         if move == 0:
-            sim = fuzz.token_set_ratio(body[a - 1]["title"].lower(), toc[b - 1]["title"].lower()) / 100
+            sim = sims[a - 1][b - 1]
             if sim >= 0.45 or body[a - 1]["num"] == toc[b - 1]["num"]:
                 pairs[a - 1] = b - 1
             a, b = a - 1, b - 1
@@ -302,7 +305,7 @@ def _table_layout(lines: list[Line]) -> Layout | None:
         for role, col in columns.items():
             if role == "number" or col >= len(cells):
                 continue
-            paras = html_paragraphs(cells[col])
+            paras = title_paras if col == columns["title"] else html_paragraphs(cells[col])
             if paras:
                 current.columns.setdefault(role, []).extend(paras)
                 current.column_lines.setdefault(role, []).append(ln)

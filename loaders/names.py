@@ -119,6 +119,7 @@ def split_names(text: str) -> list[str]:
     if n == 0:
         return []
     INF = float("inf")
+    features = [(is_name_token(t), is_first_name(t), looks_like_surname(t)) for t in tokens]
     best: list[tuple[float, list[str]]] = [(INF, [])] * (n + 1)
     best[0] = (0.0, [])
     for i in range(n):
@@ -130,7 +131,7 @@ def split_names(text: str) -> list[str]:
             if j > n:
                 break
             words = tokens[i:j]
-            cost = _name_cost(words)
+            cost = _name_cost(features[i:j])
             if cost == INF:
                 continue
             total = cost_i + cost
@@ -141,20 +142,21 @@ def split_names(text: str) -> list[str]:
     return best[n][1]
 
 
-def _name_cost(words: list[str]) -> float:
-    if not all(is_name_token(w) for w in words):
+def _name_cost(words: list[tuple[bool, bool, bool]]) -> float:
+    """Cost of reading words as one name; each word given as (name token, given name, surname-like)."""
+    if not all(name_token for name_token, _, _ in words):
         return float("inf")
-    first, rest = words[0], words[1:]
-    cost = 0.0 if is_first_name(first) else 3.0
-    if looks_like_surname(first):
+    (_, first_given, first_surname), rest = words[0], words[1:]
+    cost = 0.0 if first_given else 3.0
+    if first_surname:
         cost += 4.0
-    for k, w in enumerate(rest):
-        if is_first_name(w) and not looks_like_surname(w):
+    for k, (_, given, surname) in enumerate(rest):
+        if given and not surname:
             # A second given name is fine right after the first; elsewhere it likely starts a new name.
             cost += 0.6 if k == 0 and len(words) > 2 else 2.5
-        elif looks_like_surname(w):
+        elif surname:
             cost -= 0.2
-        elif k > 0 and looks_like_surname(rest[k - 1]):
+        elif k > 0 and rest[k - 1][2]:
             cost += 2.0  # "Berg Staffan …": after a surname, a word that is none likely starts a new name
     cost += {2: 0.0, 3: 0.4, 4: 1.5}[len(words)]
     return cost
