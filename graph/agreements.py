@@ -71,13 +71,15 @@ def _is_acronym(label: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _text_patterns() -> list[tuple[re.Pattern, AgreementConcept]]:
+def _text_patterns() -> list[tuple[str, re.Pattern, AgreementConcept]]:
+    """(a word the text must contain, lower-cased; the label's pattern; its concept) per label."""
     patterns = []
     for concept in vocabulary():
         for label in sorted(set(concept.labels), key=len, reverse=True):
             body = re.escape(label).replace(r"\-", "[-‐–]?").replace(r"\ ", r"[\s-]+")
             flags = 0 if _is_acronym(label) else re.IGNORECASE
-            patterns.append((re.compile(rf"(?<![\w-]){body}(?![\w])", flags), concept))
+            word = max(re.findall(r"\w+", label.lower()) or [""], key=len)
+            patterns.append((word, re.compile(rf"(?<![\w-]){body}(?![\w])", flags), concept))
     return patterns
 
 
@@ -85,7 +87,9 @@ def concepts_in_text(text: str | None) -> list[AgreementConcept]:
     """The vocabulary concepts a text names by any alias (acronyms case-sensitively), in IRI order."""
     if not text:
         return []
-    found = {concept.iri: concept for pattern, concept in _text_patterns() if pattern.search(text)}
+    lowered = text.lower()
+    found = {concept.iri: concept for word, pattern, concept in _text_patterns()
+             if word in lowered and pattern.search(text)}
     return [found[k] for k in sorted(found)]
 
 

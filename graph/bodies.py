@@ -177,6 +177,8 @@ def detect_renames(record, registry: BodyRegistry, county: str | None, parent: s
     for item in record.items:
         mentioned = {normalise_name(m): m for m in item.mentions.bodies}
         for index, decision in enumerate(item.decisions, start=1):
+            if "namn" not in decision.text:  # every rename pattern says "namn"
+                continue
             for pattern in RENAME_PATTERNS:
                 match = pattern.search(decision.text)
                 if not match:

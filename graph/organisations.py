@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -92,11 +94,9 @@ NATIONAL_ORGANISATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # the same names, once per protocol that writes them
 def normalise_name(text: str) -> str:
     """Case, dashes, punctuation and spacing folded: the key names are compared by."""
-    import re
-    import unicodedata
-
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = re.sub(r"[\u2010-\u2015\-_/]", " ", folded)
     folded = re.sub(r"[^\w ]", " ", folded)
