@@ -174,6 +174,9 @@ def looks_like_job_title(text: str) -> bool:
     return t[0].islower() and not _ORGANISATION_WORD.search(t)
 
 
+_NAME_SEPARATOR = re.compile(r"(,|\boch\b|;|\s[–—-]\s)")
+
+
 def parse_people(text: str, base_role: str) -> list[list[Entry]]:
     """Entries named in one run of text, in groups (names joined by ``och`` share a row)."""
     text, items = take_items(text)
@@ -194,7 +197,7 @@ def parse_people(text: str, base_role: str) -> list[list[Entry]]:
         return groups
     # A role in brackets inside a run of names ends a name: "Anna Berg (Ordförande) Per Lund".
     text = _BRACKETED_ROLE.sub(lambda m: f", {m.group(1)}, ", text)
-    chunks = re.split(r"(,|\boch\b|;|\s[–—-]\s)", text)
+    chunks = _NAME_SEPARATOR.split(text)
     join_next = False
     last_chunk_single = False
     pending_group_start = None
@@ -524,16 +527,24 @@ def _read_row(entries: list[Entry], att: Attendance, cells: list[str], role: str
             entries.append(e)
 
 
+_ORGANISATION_LIKE = re.compile(r"\b(?:kommun|stad|landsting(?:et)?|region(?:en)?|förbund(?:et)?|län)\b|^Region\b", re.I)
+_INLINE_LABEL = re.compile(r"\b(?:Övriga|Ersättare|Frånvarande|Tjänstepersoner|Adjungerade)\s*:")
+_INLINE_LABEL_SPLIT = re.compile(
+    r"\b(Övriga(?:\s+(?:deltagare|närvarande))?|(?:Tjänstgörande\s+)?Ersättare|Frånvarande|Inte närvarande|Tjänstepersoner|Adjungerade)\s*:")
+
+
 def _org_like(text: str) -> bool:
-    return bool(re.search(r"\b(?:kommun|stad|landsting(?:et)?|region(?:en)?|förbund(?:et)?|län)\b|^Region\b", text, re.I))
+    return bool(_ORGANISATION_LIKE.search(text))
 
 
 def _has_inline_label(cell: str) -> bool:
-    return bool(re.search(r"\b(?:Övriga|Ersättare|Frånvarande|Tjänstepersoner|Adjungerade)\s*:", cell))
+    return bool(_INLINE_LABEL.search(cell))
 
 
 def _split_inline_labels(cell: str, role: str) -> list[tuple[str, str]]:
-    parts = re.split(r"\b(Övriga(?:\s+(?:deltagare|närvarande))?|(?:Tjänstgörande\s+)?Ersättare|Frånvarande|Inte närvarande|Tjänstepersoner|Adjungerade)\s*:", cell)
+    if ":" not in cell:  # every label ends in a colon
+        return [(role, cell)] if cell.strip() else []
+    parts = _INLINE_LABEL_SPLIT.split(cell)
     out = [(role, parts[0])]
     for k in range(1, len(parts), 2):
         lab = match_label(parts[k])

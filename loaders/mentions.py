@@ -40,7 +40,9 @@ class _NameList:
     """Listed names, found in a text as whole words."""
 
     def __init__(self, names: tuple[str, ...]) -> None:
-        self.patterns = {n: re.compile(rf"(?<![\wåäö]){re.escape(n)}(?![\wåäö])") for n in names}
+        # (?<![\wåäö])name(?![\wåäö]), the look-behind written after the name: the regex engine
+        # then searches for the name as a plain string.
+        self.patterns = {n: re.compile(rf"{re.escape(n)}(?<![\wåäö].{{{len(n)}}})(?![\wåäö])", re.S) for n in names}
         # One search for all names as substrings: most texts hold none of them.
         self.any_name = re.compile("|".join(re.escape(n) for n in names))
 
