@@ -167,6 +167,10 @@ _NOT_A_STOP = re.compile(r"\d[.]$|\b[A-ZÅÄÖ]\.$")
 _STAMP_ROW = re.compile(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$")
 
 
+# Any of the stamp and page number patterns: one quick test for each line first.
+_ANY_STAMP = re.compile("|".join(f"(?:{p.pattern})" for p in (FURNITURE_LINE, _MD_RULE, _PAGE_NO, _STAMP_ROW, _PAGE_OF)), re.I)
+
+
 def _is_candidate(text: str) -> bool:
     """Could this line be page furniture if it repeats? (short, not a sentence, not a heading)."""
     t = text.strip()
@@ -193,14 +197,15 @@ def _find_furniture(texts: list[str], line_keys: list[str]) -> set[str]:
     keys = [k for k in line_keys if k]
     counts = Counter(keys)
     furniture: set[str] = set()
-    for key in counts:
+    stamp_like = [k for k in counts if _ANY_STAMP.match(k.replace("\t", " "))]
+    for key in stamp_like:
         plain = key.replace("\t", " ")
         if FURNITURE_LINE.match(plain) or _MD_RULE.match(plain) or _PAGE_NO.match(plain) and counts[key] >= 2:
             furniture.add(key)
         elif _STAMP_ROW.match(plain):
             furniture.add(key)
     # Page numbers written once per page ("Sida 1 av 3", "Sida 2 av 3"): each key differs.
-    numbered_pages = [k for k in counts if _PAGE_OF.match(k.replace("\t", " "))]
+    numbered_pages = [k for k in stamp_like if _PAGE_OF.match(k.replace("\t", " "))]
     if len(numbered_pages) >= 2:
         furniture.update(numbered_pages)
     # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
@@ -253,7 +258,7 @@ def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
     physical = _physical_lines(text)
     texts = [raw for raw, _, _, _ in physical]
-    keys = [furniture_key(raw) for raw in texts]
+    keys = [" ".join(raw.split()).lower() for raw in texts]  # furniture_key
     furniture = _find_furniture(texts, keys)
     lines: list[Line] = []
     for (raw, start, end, page), key in zip(physical, keys):
