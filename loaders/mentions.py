@@ -43,13 +43,18 @@ class _NameList:
         # (?<![\wåäö])name(?![\wåäö]), the look-behind written after the name: the regex engine
         # then searches for the name as a plain string.
         self.patterns = {n: re.compile(rf"{re.escape(n)}(?<![\wåäö].{{{len(n)}}})(?![\wåäö])", re.S) for n in names}
-        # One search for all names as substrings: most texts hold none of them.
-        self.any_name = re.compile("|".join(re.escape(n) for n in names))
+        # All names as plain strings, longest first: where names start, the longest one found
+        # there; the others starting there are its prefixes.
+        self.any_name = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        self.prefixes = {n: {p for p in names if n.startswith(p)} for n in names}
 
     def found_in(self, text: str) -> list[str]:
-        if not self.any_name.search(text):
-            return []
-        return [name for name, pattern in self.patterns.items() if name in text and pattern.search(text)]
+        present: set[str] = set()  # the names that occur in text, as words or not
+        m = self.any_name.search(text)
+        while m:
+            present |= self.prefixes[m.group(0)]
+            m = self.any_name.search(text, m.start() + 1)
+        return [name for name, pattern in self.patterns.items() if name in present and pattern.search(text)]
 
 
 _KNOWN_AGREEMENT = _NameList(KNOWN_AGREEMENTS)

@@ -299,4 +299,4 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def join_text(lines: list[Line]) -> str:
-    return " ".join(" ".join(ln.text for ln in lines).split())
+    return " ".join(" ".join([ln.text for ln in lines]).split())

@@ -72,8 +72,11 @@ def regions() -> tuple[Region, ...]:
     return tuple(out)
 
 
+_NOT_KEY_CHAR = re.compile(r"[^\wåäöé ]")
+
+
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\wåäöé ]", " ", text.casefold()).split())
+    return " ".join(_NOT_KEY_CHAR.sub(" ", text.casefold()).split())
 
 
 def _genitive(word: str) -> str:
