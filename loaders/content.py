@@ -282,17 +282,17 @@ def text_paragraphs(body: list[Line]) -> list[list[Line]]:
     """Paragraphs of running text: a section heading (``Beskrivning av ärendet``) standing
     right above its text is not part of the first sentence."""
     out: list[list[Line]] = []
-    for para in paragraphs(body):
-        current: list[Line] = []
-        for ln in para:
-            if _is_section_heading(ln.stripped):
-                if current:
-                    out.append(current)
+    current: list[Line] = []
+    for ln in body:
+        t = ln.text.strip()
+        if not t or _is_section_heading(t):  # a blank line or a heading ends the paragraph
+            if current:
+                out.append(current)
                 current = []
-                continue
+        else:
             current.append(ln)
-        if current:
-            out.append(current)
+    if current:
+        out.append(current)
     return out
 
 
