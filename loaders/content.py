@@ -332,7 +332,7 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
         if _has_quote(text):
             text = QUOTED.sub(" ", text)
         if not _DECISION_NEEDLE.search(text.lower()):
-            k += 1  # no sentence of it can record a decision (the needle is a part of a word)
+            k += 1  # no sentence of it holds a decision word
             continue
         for sentence in split_sentences(text):
             if _records_decision(sentence, own):
