@@ -69,6 +69,7 @@ def first_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=65536)
 def is_first_name(token: str) -> bool:
     t = token.casefold()
     if t in first_names():
@@ -94,6 +95,7 @@ def county_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def is_name_token(token: str) -> bool:
     return bool(NAME_TOKEN.match(token)) and token not in NOT_NAME_WORDS and token.casefold() not in county_words()
 
