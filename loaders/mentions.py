@@ -36,7 +36,7 @@ KNOWN_ORGANISATIONS = (
 
 
 
-class _NameList:
+class _KnownNames:
     """Listed names, found in a text as whole words."""
 
     def __init__(self, names: tuple[str, ...]) -> None:
@@ -45,20 +45,27 @@ class _NameList:
         self.patterns = {n: re.compile(rf"{re.escape(n)}(?<![\wåäö].{{{len(n)}}})(?![\wåäö])", re.S) for n in names}
         # All names as plain strings, longest first: where names start, the longest one found
         # there; the others starting there are its prefixes.
-        self.any_name = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        self.any_name = re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
         self.prefixes = {n: {p for p in names if n.startswith(p)} for n in names}
 
-    def found_in(self, text: str) -> list[str]:
-        present: set[str] = set()  # the names that occur in text, as words or not
+    def present_in(self, text: str) -> set[str]:
+        """The names that occur in ``text``, as words or not."""
+        present: set[str] = set()
         m = self.any_name.search(text)
         while m:
             present |= self.prefixes[m.group(0)]
             m = self.any_name.search(text, m.start() + 1)
-        return [name for name, pattern in self.patterns.items() if name in present and pattern.search(text)]
+        return present
+
+    def found(self, names: tuple[str, ...], present: set[str], text: str) -> list[str]:
+        """``names`` (in their order, once each) that occur in ``text`` as whole words."""
+        return [name for name in dict.fromkeys(names) if name in present and self.patterns[name].search(text)]
 
 
-_KNOWN_AGREEMENT = _NameList(KNOWN_AGREEMENTS)
-_KNOWN_ORGANISATION = _NameList(KNOWN_ORGANISATIONS)
+_KNOWN_NAMES = _KnownNames(KNOWN_AGREEMENTS + KNOWN_ORGANISATIONS)
+_KNOWN_ORGANISATION_SET = frozenset(KNOWN_ORGANISATIONS)
+# AGREEMENT_ABOUT matches start one character before one of these.
+_ABOUT_ANCHOR = re.compile("vtal|verenskommelse")
 _ACRONYM = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}[A-ZÅÄÖ]{{1,5}}\b")
 _COMMON_CAPS = {"PPT", "GAP", "IT", "OK", "EU", "HP", "AC", "VD", "SOU", "IFO", "ÖK", "PDF"}
 
@@ -84,25 +91,40 @@ def _compounds_ending(pattern: re.Pattern, text: str) -> list[str]:
     return out
 
 
+def _agreements_about(text: str) -> list[str]:
+    """The matches of AGREEMENT_ABOUT in ``text``, tried only where an agreement word stands."""
+    out, end = [], 0
+    for anchor in _ABOUT_ANCHOR.finditer(text):
+        start = anchor.start() - 1
+        if start < end:
+            continue
+        m = AGREEMENT_ABOUT.match(text, start)
+        if m:
+            out.append(m.group(0).strip())
+            end = m.end()
+    return out
+
+
 def find_mentions(text: str, own_acronym: str | None = None, person_names: list[str] = ()) -> dict[str, list[str]]:
     bodies, agreements, organisations = [], [], []
-    agreements += _KNOWN_AGREEMENT.found_in(text)
+    known_names = _KNOWN_NAMES.present_in(text)
+    agreements += _KNOWN_NAMES.found(KNOWN_AGREEMENTS, known_names, text)
     lowered = text.lower()
     if "-avtal" in lowered:
         agreements += [m.group(0).strip() for m in DASH_AGREEMENT.finditer(text)]
     if any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
         agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
     if "avtal" in lowered or "överenskommelse" in lowered:
-        agreements += [m.group(0).strip() for m in AGREEMENT_ABOUT.finditer(text)]
+        agreements += _agreements_about(text)
     for m in BODY_PATTERN.finditer(text):
         word = m.group(0)
-        if word in _KNOWN_ORGANISATION.patterns:  # Socialstyrelsen is an authority, not a body of theirs
+        if word in _KNOWN_ORGANISATION_SET:  # Socialstyrelsen is an authority, not a body of theirs
             continue
         if word.casefold() in ("arbetsgruppen", "gruppen", "styrgruppen"):
             bodies.append(word)
         elif word != own_acronym:
             bodies.append(word)
-    organisations += _KNOWN_ORGANISATION.found_in(text)
+    organisations += _KNOWN_NAMES.found(KNOWN_ORGANISATIONS, known_names, text)
     known = {a.casefold() for a in agreements + bodies + organisations}
     names = " ".join(person_names)
     given_names = first_names()
