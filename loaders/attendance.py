@@ -20,6 +20,7 @@ from samgraf.loaders.names import (
     same_person_name,
     split_names,
     strip_party,
+    surname_key,
 )
 from samgraf.loaders.text import Line
 
@@ -337,10 +338,13 @@ def split_organisations(text: str, known_kommun) -> list[str]:
 def dedupe(entries: list[Entry]) -> list[Entry]:
     """One entry per person (spelling variants merged), roles merged, first spelling kept."""
     out: list[Entry] = []
+    by_surname: dict[str, list[Entry]] = {}  # two spellings of one name share its surname key
     for e in entries:
-        same = next((o for o in out if same_person_name(o.name, e.name)), None)
+        kept = by_surname.setdefault(surname_key(e.name), [])
+        same = next((o for o in kept if same_person_name(o.name, e.name)), None)
         if same is None:
             out.append(e)
+            kept.append(e)
             continue
         for r in e.roles:
             if r not in same.roles:
