@@ -222,16 +222,24 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sg: <https://w3id.org/samgraf/ontology#>
 """
-    body = first(prefixes + """SELECT ?b (SAMPLE(?acr) AS ?label) (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  ?m besluit:isGehoudenDoor ?b . ?b skos:altLabel|skos:prefLabel ?acr } GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT 1""")
-    label = body.get("label") or "none"
+    # counted inside each protocol graph, labels looked up once: a body's or agreement's
+    # labels repeat in every graph, so joining them across the union graph grows as N²
+    body = first(prefixes + """SELECT ?b (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m besluit:isGehoudenDoor ?b } }
+  GROUP BY ?b ORDER BY DESC(?n) ?b LIMIT 1""")
+    label = "none"
     dates = []
     if body.get("b"):
+        names = first(prefixes + f"""SELECT ?label WHERE {{ GRAPH ?g {{ <{body['b']}> skos:altLabel|skos:prefLabel ?label }} }}
+  ORDER BY ?label LIMIT 1""")
+        label = names.get("label") or label
         dates = [to_python(r[0]) for r in run_query(store, prefixes + f"""SELECT DISTINCT ?d WHERE {{
-  ?m besluit:isGehoudenDoor <{body['b']}> ; dcterms:date ?d }} ORDER BY ?d""").rows]
+  GRAPH ?g {{ ?m besluit:isGehoudenDoor <{body['b']}> ; dcterms:date ?d }} }} ORDER BY ?d""").rows]
     date = dates[len(dates) // 2] if dates else dt.date(2015, 1, 1)
-    agreement = first(prefixes + """SELECT ?label (COUNT(?d) AS ?n) WHERE {
-  ?d sg:concernsAgreement ?a . ?a skos:prefLabel ?label } GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""")
+    agreement = first(prefixes + """SELECT ?a (COUNT(?d) AS ?n) WHERE { GRAPH ?g { ?d sg:concernsAgreement ?a } }
+  GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 1""")
+    if agreement.get("a"):
+        agreement = first(prefixes + f"""SELECT ?label WHERE {{ GRAPH ?g {{ <{agreement['a']}> skos:prefLabel ?label }} }}
+  ORDER BY ?label LIMIT 1""")
     return {
         "members_at_date": {"body": label, "date": str(date)},
         "decisions_in_period": {"body": label, "from": f"{str(date)[:4]}-01-01", "to": f"{str(date)[:4]}-12-31"},
