@@ -238,6 +238,38 @@ def _select(store, name: str, graphs: Iterable[str] | None = None) -> list[dict]
     return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
 
 
+_PREFIXES = """PREFIX besluit: <http://data.vlaanderen.be/ns/besluit#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+_BODY_LABELS = _PREFIXES + """SELECT DISTINCT ?body ?label WHERE {
+  GRAPH ?g { ?body a org:OrganizationalCollaboration ; skos:prefLabel|skos:altLabel ?label } }"""
+
+
+def scope_graphs(store, filters: ViewFilters) -> list[str]:
+    """The protocol graphs that may hold a meeting in the filters' body and period: the bodies
+    with a label containing the body filter (matched here as :func:`_contains` matches), then
+    their meetings in the period, each body looked up by its IRI."""
+    from samgraf.graph.api import run_query
+
+    dated = " ; dcterms:date ?date" if filters.date_from or filters.date_to else ""
+    period = " && ".join(condition for condition, bound in (("?date >= ?from", filters.date_from),
+                                                             ("?date <= ?to", filters.date_to)) if bound)
+    query = _PREFIXES + f"""SELECT DISTINCT ?graph WHERE {{
+  GRAPH ?graph {{ ?meeting a besluit:Zitting ; besluit:isGehoudenDoor ?body{dated} }}
+  {f"FILTER({period})" if period else ""}
+}}"""
+    params = {k: v for k, v in (("from", filters.date_from), ("to", filters.date_to)) if v}
+    if filters.body:
+        bodies = sorted({row["body"].value for row in run_query(store, _BODY_LABELS).records()
+                         if _contains(filters.body, row["label"].value)})
+        runs = [{**params, "body": ox.NamedNode(body)} for body in bodies]
+    else:
+        runs = [params]
+    return sorted({row["graph"].value for bound in runs for row in run_query(store, query, params=bound).records()})
+
+
 def _in_scope(row: dict, filters: ViewFilters) -> bool:
     """True when a ``view_meetings`` row passes the body and period filters."""
     when = row["date"]
@@ -257,12 +289,11 @@ def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.Multi
     bodies); body and period filters select meetings, the others narrow as for records.
     """
     filters = filters or ViewFilters()
-    rows = {"view_meetings": [row for row in _select(store, "view_meetings") if _in_scope(row, filters)]}
-    # A body or period selects protocol graphs: the other queries then read only those, one
+    # A body or period selects protocol graphs: the view queries then read only those, one
     # graph at a time (the store's graph index keeps that fast however large the store is).
-    scoped = filters.body or filters.date_from or filters.date_to
-    graphs = sorted({row["graph"] for row in rows["view_meetings"]}) if scoped else None
-    rows.update({name: _select(store, name, graphs) for name in VIEW_QUERIES if name != "view_meetings"})
+    graphs = scope_graphs(store, filters) if filters.body or filters.date_from or filters.date_to else None
+    rows = {name: _select(store, name, graphs) for name in VIEW_QUERIES}
+    rows["view_meetings"] = [row for row in rows["view_meetings"] if _in_scope(row, filters)]
     builder = ViewGraphBuilder()
     meetings: dict[str, dict] = {}
     for row in rows["view_meetings"]:

@@ -63,8 +63,12 @@ def test_scoped_store_view_reads_only_the_protocols_in_scope(monkeypatch):
     original = store.query
     store.query = lambda text, params=None: asked.append(str((params or {}).get("g"))) or original(text, params)
     scoped = view_graph_from_store(store, scope)
-    assert asked.count("None") == 1  # only view_meetings reads the whole store
+    assert asked.count("None") == 1  # only the query finding the graphs in scope reads the whole store
     assert len(set(asked) - {"None"}) == in_scope < len(records)
+    latest = max((r for r in records if r.date), key=lambda r: r.date)
+    body = latest.body.acronym or latest.body.name
+    by_body = ViewFilters(body=body.lower(), date_from=scope.date_from)
+    scoped_by_body = view_graph_from_store(store, by_body)
 
     select = viewgraph._select
     monkeypatch.setattr(viewgraph, "_select", lambda store, name, graphs=None: select(store, name))
@@ -72,6 +76,9 @@ def test_scoped_store_view_reads_only_the_protocols_in_scope(monkeypatch):
     assert Counter(kind for _, kind in whole.nodes(data="kind"))["meeting"] == in_scope
     assert summary(scoped) == summary(whole)
     assert sorted(scoped.edges(data="quote")) == sorted(whole.edges(data="quote"))
+    whole_by_body = view_graph_from_store(store, by_body)
+    assert Counter(kind for _, kind in whole_by_body.nodes(data="kind"))["meeting"] >= 1
+    assert summary(scoped_by_body) == summary(whole_by_body)
 
 
 def test_gold_store_view_has_every_meeting_and_decision():
