@@ -62,11 +62,11 @@ def meeting_iri(body: str, date: str | None, source: str, base: str | None = Non
     """
     root = f"{resolve_base(base)}body/"
     path = body[len(root):] if body.startswith(root) else slug(body)
+    meeting = f"{resolve_base(base)}meeting/{path}"
     if not date:
-        return f"{resolve_base(base)}meeting/{path}/{source_stem(source)}"
-    if "/" not in path:
-        return f"{resolve_base(base)}meeting/{path}/{date}/{source_stem(source)}"
-    return f"{resolve_base(base)}meeting/{path}/{date}"
+        return f"{meeting}/{source_stem(source)}"
+    county_known = "/" in path  # <county>/<slug>
+    return f"{meeting}/{date}" if county_known else f"{meeting}/{date}/{source_stem(source)}"
 
 
 def item_iri(meeting: str, number: str) -> str:

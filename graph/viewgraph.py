@@ -56,6 +56,13 @@ class ViewFilters:
             parts.append(f"period {self.date_from or '…'} – {self.date_to or '…'}")
         return ", ".join(parts) or "no filters"
 
+    def in_period(self, when: str | None) -> bool:
+        """True when the ISO date ``when`` lies in the period (an undated meeting only without one)."""
+        if not (self.date_from or self.date_to):
+            return True
+        return bool(when) and (not self.date_from or when >= self.date_from.isoformat()) \
+            and (not self.date_to or when <= self.date_to.isoformat())
+
 
 def node_id(kind: str, key: str) -> str:
     """The id of a node of ``kind`` named by ``key`` (names are used as they are written)."""
@@ -71,12 +78,7 @@ def _contains(needle: str | None, *texts: str | None) -> bool:
 
 def record_in_period(record: Protocol, filters: ViewFilters) -> bool:
     """True when the record's date lies in the filters' period (undated records only without one)."""
-    if not (filters.date_from or filters.date_to):
-        return True
-    if not record.date:
-        return False
-    when = date.fromisoformat(record.date)
-    return (not filters.date_from or when >= filters.date_from) and (not filters.date_to or when <= filters.date_to)
+    return filters.in_period(record.date)
 
 
 class ViewGraphBuilder:
@@ -238,12 +240,8 @@ def _select(store, name: str, graphs: Iterable[str] | None = None) -> list[dict]
     return sorted(rows, key=lambda r: tuple(str(v) for v in r.values()))
 
 
-_PREFIXES = """PREFIX besluit: <http://data.vlaanderen.be/ns/besluit#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-_BODY_LABELS = _PREFIXES + """SELECT DISTINCT ?body ?label WHERE {
+# (run_query declares the usual prefixes of a literal query)
+_BODY_LABELS = """SELECT DISTINCT ?body ?label WHERE {
   GRAPH ?g { ?body a org:OrganizationalCollaboration ; skos:prefLabel|skos:altLabel ?label } }"""
 
 
@@ -256,7 +254,7 @@ def scope_graphs(store, filters: ViewFilters) -> list[str]:
     dated = " ; dcterms:date ?date" if filters.date_from or filters.date_to else ""
     period = " && ".join(condition for condition, bound in (("?date >= ?from", filters.date_from),
                                                              ("?date <= ?to", filters.date_to)) if bound)
-    query = _PREFIXES + f"""SELECT DISTINCT ?graph WHERE {{
+    query = f"""SELECT DISTINCT ?graph WHERE {{
   GRAPH ?graph {{ ?meeting a besluit:Zitting ; besluit:isGehoudenDoor ?body{dated} }}
   {f"FILTER({period})" if period else ""}
 }}"""
@@ -272,14 +270,7 @@ def scope_graphs(store, filters: ViewFilters) -> list[str]:
 
 def _in_scope(row: dict, filters: ViewFilters) -> bool:
     """True when a ``view_meetings`` row passes the body and period filters."""
-    when = row["date"]
-    if not _contains(filters.body, row["body_name"], row["acronym"]):
-        return False
-    if filters.date_from or filters.date_to:
-        if not when or (filters.date_from and when < filters.date_from.isoformat()) \
-                or (filters.date_to and when > filters.date_to.isoformat()):
-            return False
-    return True
+    return _contains(filters.body, row["body_name"], row["acronym"]) and filters.in_period(row["date"])
 
 
 def view_graph_from_store(store, filters: ViewFilters | None = None) -> nx.MultiDiGraph:

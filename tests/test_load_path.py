@@ -57,17 +57,21 @@ def test_knowledge_from_mapped_graphs_is_what_the_store_gives():
     assert kept.snapshot({mapped[0].graph}) == read.snapshot({mapped[0].graph})
 
 
-def _load_in_two_runs(location, records, *, drop_cache=False):
-    from samgraf.graph.api import load_paths
-    from samgraf.graph.store import KNOWLEDGE_CACHE
-
-    folder = location / "records"
+def _record_files(folder, records):
     folder.mkdir()
     paths = []
     for i, record in enumerate(records):
         path = folder / f"{i}.json"
         path.write_text(record.model_dump_json(), encoding="utf-8")
         paths.append(path)
+    return paths
+
+
+def _load_in_two_runs(location, records, *, drop_cache=False):
+    from samgraf.graph.api import load_paths
+    from samgraf.graph.store import KNOWLEDGE_CACHE
+
+    paths = _record_files(location / "records", records)
     store = EmbeddedStore(location / "store")
     load_paths(store, paths[:2], generated_at=FIXED_TIME)
     cache = location / "store" / KNOWLEDGE_CACHE
@@ -107,16 +111,6 @@ def test_the_knowledge_cache_is_not_trusted_for_a_graph_written_since(tmp_path):
     (tmp_path / "a" / "store" / "samgraf-knowledge.json").write_text("{not json", encoding="utf-8")
     assert StoreKnowledge(store, iris.DEFAULT_BASE).snapshot() == fresh.snapshot()
     assert load_paths(store, [tmp_path / "a" / "records" / "0.json"], generated_at=FIXED_TIME).loaded
-
-
-def _record_files(folder, records):
-    folder.mkdir()
-    paths = []
-    for i, record in enumerate(records):
-        path = folder / f"{i}.json"
-        path.write_text(record.model_dump_json(), encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def test_batches_written_while_the_next_is_mapped_give_what_one_by_one_gives(tmp_path):
