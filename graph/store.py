@@ -303,7 +303,9 @@ def inject_values(sparql: str, params: dict[str, Term]) -> str:
     FILTER (NOT) EXISTS included), so a store plans the query as if the value were written
     in it (a VALUES block can change a plan from one second to twenty). A variable the query
     itself projects, binds or sorts by is bound by a VALUES block at the start of the
-    outermost group instead. Values are serialised by pyoxigraph, never pasted as raw text.
+    outermost group instead. ``BOUND(?x)`` of a substituted variable becomes ``true``, so a
+    query can leave a parameter optional (``!BOUND(?from) || ?date >= ?from``). Values are
+    serialised by pyoxigraph, never pasted as raw text.
     """
     if not params:
         return sparql
@@ -316,7 +318,15 @@ def inject_values(sparql: str, params: dict[str, Term]) -> str:
         names = " ".join(f"?{k}" for k in kept)
         block = f" VALUES ({names}) {{ ({' '.join(str(v) for v in kept.values())}) }} "
     pieces, last = [], 0
-    for kind, text, position in tokens:
+    for index, (kind, text, position) in enumerate(tokens):
+        if kind == "word" and text.upper() == "BOUND":
+            call = [t for t in tokens[index + 1:index + 8] if not t[1].isspace()][:3]
+            if [t[1] for t in call[::2]] == ["(", ")"] and call[1][0] == "var" and call[1][1][1:] in substituted:
+                pieces.append(sparql[last:position] + "true")
+                last = call[2][2] + 1
+                continue
+        if position < last:
+            continue
         if kind == "var" and text[1:] in substituted:
             pieces += [sparql[last:position], substituted[text[1:]]]
             last = position + len(text)
@@ -325,6 +335,19 @@ def inject_values(sparql: str, params: dict[str, Term]) -> str:
             last, block = position + 1, ""
     if block:
         raise QueryError("cannot bind parameters: the query has no group pattern")
+    return "".join(pieces) + sparql[last:]
+
+
+def without_lateral(sparql: str) -> str:
+    """The query with each ``LATERAL`` keyword (SPARQL 1.2 draft, SEP-0006) removed, for
+    servers that do not know it (Virtuoso 7). ``A LATERAL { B }`` becomes the join ``A { B }``:
+    the same solutions whenever B uses A's variables only in its own triple patterns, which
+    is how the query library uses it (to make Oxigraph look B up per solution of A)."""
+    pieces, last = [], 0
+    for match in _TOKEN.finditer(sparql):
+        if match.lastgroup == "word" and match.group().upper() == "LATERAL":
+            pieces.append(sparql[last:match.start()])
+            last = match.end()
     return "".join(pieces) + sparql[last:]
 
 
@@ -346,7 +369,8 @@ class SparqlHttpStore(Store):
     - Virtuoso: ``http://host:8890/sparql`` (or ``/sparql-auth`` with ``user:password@``
       in the URL, digest authentication): query and update at that endpoint, batches written
       as SPARQL updates of a few MB (``DROP SILENT GRAPH`` + ``INSERT DATA`` per graph);
-      Virtuoso's own system graphs are left out of every query (``input:*-graph-exclude``).
+      Virtuoso's own system graphs are left out of every query (``input:*-graph-exclude``),
+      and ``LATERAL`` is sent as a plain join (:func:`without_lateral`).
     """
 
     def __init__(self, url: str, timeout: float = 60.0, *, dialect: str | None = None):
@@ -389,7 +413,8 @@ class SparqlHttpStore(Store):
 
     def _post_query(self, text: str, accept: str) -> bytes:
         if self.dialect == "virtuoso":
-            data = urllib.parse.urlencode({"query": self._virtuoso_defines() + "\n" + text}).encode("ascii")
+            text = self._virtuoso_defines() + "\n" + without_lateral(text)
+            data = urllib.parse.urlencode({"query": text}).encode("ascii")
             return self._request(self.query_url, data=data, method="POST", headers={
                 "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         return self._request(self.query_url, data=text.encode("utf-8"), method="POST", headers={

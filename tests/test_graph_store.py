@@ -15,7 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from samgraf.errors import QueryError, StoreError
 from samgraf.graph import EmbeddedStore, SparqlHttpStore, export, load_paths, load_records, run_query, stats, validate
-from samgraf.graph.store import inject_values
+from samgraf.graph.store import inject_values, without_lateral
 from samgraf.loaders.model import validate_record
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -299,6 +299,24 @@ def test_parameters_are_substituted_everywhere_except_where_the_query_binds_them
                             {"o": ox.Literal("v"), "x": ox.NamedNode("http://a.test/x")})
     assert grouped == ('SELECT ?o (COUNT(*) AS ?n) WHERE { VALUES (?o) { ("v") }  ?s ?p ?o ; '
                        '<http://a.test/q> <http://a.test/x> } GROUP BY ?o')
+
+
+def test_a_substituted_parameter_is_bound_and_an_optional_one_left_out_is_not(store):
+    text = inject_values("SELECT * WHERE { ?s ?p ?o FILTER(!BOUND( ?from ) || ?o >= ?from) FILTER(bound(?to)) "
+                         "FILTER(BOUND(?o)) }", {"from": ox.Literal("b")})
+    assert text == ('SELECT * WHERE { ?s ?p ?o FILTER(!true || ?o >= "b") FILTER(bound(?to)) '
+                    'FILTER(BOUND(?o)) }')
+    graph = ox.NamedNode("https://data.samgraf.se/graph/t")
+    store.replace_graph(graph.value, [ox.Quad(ox.NamedNode("http://a.test/s"), ox.NamedNode("http://a.test/p"),
+                                              ox.Literal(value), graph) for value in "abc"])
+    sparql = "SELECT ?o WHERE { GRAPH ?g { ?s <http://a.test/p> ?o } FILTER(!BOUND(?from) || ?o >= ?from) } ORDER BY ?o"
+    assert [row[0].value for row in run_query(store, sparql, params={"from": "b"}).rows] == ["b", "c"]
+    assert [row[0].value for row in run_query(store, sparql).rows] == ["a", "b", "c"]
+
+
+def test_lateral_is_sent_as_a_join_to_servers_without_it():
+    text = 'SELECT * { ?a ?b "LATERAL" . <http://a.test/LATERAL> ?p ?o # LATERAL\n Lateral { ?x ?y ?z } }'
+    assert without_lateral(text) == 'SELECT * { ?a ?b "LATERAL" . <http://a.test/LATERAL> ?p ?o # LATERAL\n  { ?x ?y ?z } }'
 
 
 def test_a_parameter_inside_a_subquery_is_bound(store):
