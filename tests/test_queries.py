@@ -103,18 +103,29 @@ def test_tasks_given_lists_every_assignment(store, records):
     assert {r["assignee"] for r in found if r["assignee"]} <= mentioned
 
 
-def test_people_in_several_bodies_or_meetings(store, records):
+def _people_in_several_bodies(records):
     meetings, bodies = defaultdict(set), defaultdict(set)
     for r in records:
         for name in [p.name for p in r.participants] + [n for i in r.items for n in i.presenters]:
             meetings[slug(name)].add((slug(r.body.name), r.date))
             bodies[slug(name)].add(slug(r.body.name))
-    expected = {key for key in meetings if len(meetings[key]) > 1 or len(bodies[key]) > 1}
+    return {key: (len(meetings[key]), len(bodies[key])) for key in meetings if len(meetings[key]) > 1 or len(bodies[key]) > 1}
+
+
+def test_people_in_several_bodies_or_meetings(store, records):
     found = rows(store, "people_in_several_bodies")
-    assert {r["person"].rsplit("/", 1)[1] for r in found} == expected
-    for r in found:
-        key = r["person"].rsplit("/", 1)[1]
-        assert (r["meetings"], r["bodies"]) == (len(meetings[key]), len(bodies[key]))
+    assert {r["person"].rsplit("/", 1)[1]: (r["meetings"], r["bodies"]) for r in found} == _people_in_several_bodies(records)
+
+
+def test_people_in_several_bodies_in_a_period_counts_only_its_meetings(store, records):
+    dates = sorted(r.date for r in records)
+    seen = []
+    for start, end in [(dates[0], dates[-1]), (dates[0], dates[1]), (dates[1], dates[-1]), (dates[-1], dates[-1])]:
+        found = rows(store, "people_in_several_bodies", **{"from": start, "to": end})
+        expected = _people_in_several_bodies([r for r in records if start <= r.date <= end])
+        assert {r["person"].rsplit("/", 1)[1]: (r["meetings"], r["bodies"]) for r in found} == expected, (start, end)
+        seen.append(len(expected))
+    assert seen[0] > 0 and 0 in seen
 
 
 def test_attendance_matrix(store, records):
@@ -139,7 +150,7 @@ def test_presenters_with_their_organisation(store, records):
     assert {(r["name"], str(r["date"]), r["item_number"], r["organisation"]) for r in found} == expected
 
 
-def test_body_relations_follow_decision_types(store, records):
+def _body_relations(records):
     expected = defaultdict(set)
     for r in records:
         for i in r.items:
@@ -153,7 +164,47 @@ def test_body_relations_follow_decision_types(store, records):
                     body, other = slug(r.body.name), slug(other)
                     key = (body, relation, other) if outgoing else (other, relation, body)
                     expected[key].add((r.source, i.number, n))
-    found = rows(store, "body_relations")
+    return {k: len(v) for k, v in expected.items()}
+
+
+def _relations(found):
     tail = lambda iri: iri.rsplit("/", 1)[1]  # noqa: E731
-    assert {(tail(r["from"]), r["relation"], tail(r["to"])): r["decisions"] for r in found} == {k: len(v) for k, v in expected.items()}
+    return {(tail(r["from_iri"]), r["relation"], tail(r["to_iri"])): r["decisions"] for r in found}
+
+
+def test_body_relations_follow_decision_types(store, records):
+    found = rows(store, "body_relations")
+    assert _relations(found) == _body_relations(records)
     assert all(r["from_body"] and r["to_body"] for r in found)
+
+
+def _in_scope(records, record):
+    """The records of ``record``'s body in ``record``'s year."""
+    return [r for r in records if slug(r.body.name) == slug(record.body.name) and r.date[:4] == record.date[:4]]
+
+
+def _scope(record):
+    year = record.date[:4]
+    return {"body": record.body.acronym.lower(), "from": f"{year}-01-01", "to": f"{year}-12-31"}
+
+
+def test_body_relations_of_one_body_in_a_year(store, records):
+    record = _acronym_record(records)
+    assert _relations(rows(store, "body_relations", **_scope(record))) == _body_relations(_in_scope(records, record))
+    assert rows(store, "body_relations", **{"from": "1900-01-01", "to": "1900-12-31"}) == []
+
+
+def _comparable(found):
+    return sorted(repr({k: frozenset(v.split(" | ")) if k == "persons" else v for k, v in r.items()}) for r in found)
+
+
+@pytest.mark.parametrize("name", ["attendance_matrix", "presenters", "tasks_given"])
+def test_a_report_of_one_body_in_a_year_is_the_whole_report_cut_to_them(store, records, name):
+    record = _acronym_record(records)
+    names = {r.body.name for r in _in_scope(records, record)}
+    everything = rows(store, name)
+    expected = [r for r in everything if r["body_name"] in names and str(r["date"])[:4] == record.date[:4]]
+    assert _comparable(rows(store, name, **_scope(record))) == _comparable(expected)
+    assert len(expected) < len(everything)
+    assert rows(store, name, body="no such body") == []
+    assert _comparable(rows(store, name, **{"from": "1900-01-01"})) == _comparable(everything)
