@@ -240,11 +240,29 @@ PREFIX sg: <https://w3id.org/samgraf/ontology#>
     if agreement.get("a"):
         agreement = first(prefixes + f"""SELECT ?label WHERE {{ GRAPH ?g {{ <{agreement['a']}> skos:prefLabel ?label }} }}
   ORDER BY ?label LIMIT 1""")
-    return {
+    year = {"from": f"{str(date)[:4]}-01-01", "to": f"{str(date)[:4]}-12-31"}
+    graph = first(prefixes + f"""SELECT ?g WHERE {{ GRAPH ?g {{ ?m besluit:isGehoudenDoor <{body.get('b')}> ;
+  dcterms:date "{date}"^^<http://www.w3.org/2001/XMLSchema#date> }} }} ORDER BY ?g LIMIT 1""") if body.get("b") else {}
+    params = {
         "members_at_date": {"body": label, "date": str(date)},
-        "decisions_in_period": {"body": label, "from": f"{str(date)[:4]}-01-01", "to": f"{str(date)[:4]}-12-31"},
+        "decisions_in_period": {"body": label, **year},
         "decisions_about_agreement": {"agreement": agreement.get("label") or "LOSUS"},
+        "people_in_several_bodies": year,
     }
+    # the reports an analyst asks of one body's year (their parameters are optional: the
+    # whole corpus is timed as well), and the view queries as views run them: one graph each
+    for name in ("attendance_matrix", "body_relations", "presenters", "tasks_given"):
+        params[name] = {"body": label, **year}
+    for name in ("view_absences", "view_decisions", "view_items", "view_meetings", "view_mentions", "view_participations"):
+        if graph.get("g"):
+            params[name] = {"g": f"<{graph['g']}>"}
+    return params
+
+
+WHOLE_CORPUS = ", whole corpus"
+OPTIONAL_SCOPE = {"attendance_matrix", "body_relations", "presenters", "tasks_given", "people_in_several_bodies",
+                  "view_absences", "view_decisions", "view_items", "view_meetings", "view_mentions",
+                  "view_participations"}  # their parameters are optional: without them, the whole corpus
 
 
 def _median_runs(run, repeat: int, slow: float = math.inf) -> dict:
@@ -299,10 +317,11 @@ def _oxigraph_runs(open_store, text: str, repeat: int, timeout: float) -> dict:
 
 
 def _library_text(name: str, params: dict) -> str:
-    from samgraf.graph.api import query_text, to_term
+    from samgraf.graph.api import parse_param, query_text, to_term
     from samgraf.graph.store import inject_values
 
-    return inject_values(query_text(name), {k: to_term(v) for k, v in params.items()})
+    return inject_values(query_text(name), {k: parse_param(f"{k}={v}")[1] if isinstance(v, str) and v.startswith("<")
+                                            else to_term(v) for k, v in params.items()})
 
 
 def phase_queries(spec: dict) -> dict:
@@ -316,12 +335,17 @@ def phase_queries(spec: dict) -> dict:
     del store
     timeout = spec.get("timeout", 60.0)
     results = {}
+    runs = []
     for name in query_names():
         bound = params.get(name, {})
-        results[name] = _oxigraph_runs(lambda: EmbeddedStore(spec["store"]), _library_text(name, bound),
-                                       spec["repeat"], timeout)
-        results[name]["params"] = bound
-        log(f"  {name}: " + str(results[name].get("median", results[name].get("error", results[name].get("timeout")))))
+        runs.append((name, name, bound))
+        if name in OPTIONAL_SCOPE:
+            runs.append((name + WHOLE_CORPUS, name, {}))
+    for key, name, bound in runs:
+        results[key] = _oxigraph_runs(lambda: EmbeddedStore(spec["store"]), _library_text(name, bound),
+                                      spec["repeat"] if key == name else 1, timeout)
+        results[key]["params"] = bound
+        log(f"  {key}: " + str(results[key].get("median", results[key].get("error", results[key].get("timeout")))))
     scoped = _scoped_view_runs(spec, params["decisions_in_period"], timeout)
     log(f"  view of one body's year: {scoped}")
     return {"params": params, "queries": results, "scoped_view": scoped,
@@ -389,6 +413,7 @@ def phase_baseline(spec: dict) -> dict:
     import rdflib
 
     from samgraf.graph.api import load_records, query_names
+    from samgraf.graph.store import without_lateral
     from samgraf.graph.store import EmbeddedStore
 
     timeout = spec["timeout"]
@@ -468,7 +493,7 @@ def phase_baseline(spec: dict) -> dict:
     signal.signal(signal.SIGALRM, _on_alarm)  # rdflib is Python: an alarm interrupts it
     for name in query_names():
         entry = result["queries"][name]
-        text = _library_text(name, entry["params"])
+        text = without_lateral(_library_text(name, entry["params"]))  # rdflib has no LATERAL: the same join
 
         def run_rdflib():
             signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -637,6 +662,12 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f}" if seconds >= 0.01 else f"{seconds * 1000:.1f}"
 
 
+def query_label(key: str) -> str:
+    """`name`, or `name`, whole corpus."""
+    name, whole, _ = key.partition(WHOLE_CORPUS)
+    return f"`{name}`" + (WHOLE_CORPUS if whole else "")
+
+
 def query_cell(entry: dict | None, repeat: int = 1) -> str:
     if not entry:
         return "–"
@@ -716,7 +747,7 @@ def report(results: dict) -> str:
         for name in names:
             cells = [query_cell(results["by_size"][str(s)].get("queries", {}).get("queries", {}).get(name), results["repeat"])
                  if "error" not in results["by_size"][str(s)].get("load", {}) else "– (load failed)" for s in sizes]
-            rows.append([f"`{name}`"] + cells)
+            rows.append([query_label(name)] + cells)
         out += [table(["query"] + [f"{s:,} protocols" for s in sizes], rows), ""]
         params = [f"{s:,}: " + "; ".join(f"{q}({', '.join(f'{k}={v}' for k, v in b.items())})"
                                          for q, b in results["by_size"][str(s)].get("queries", {}).get("params", {}).items())
@@ -810,12 +841,18 @@ def targets(results: dict) -> list[list[str]]:
     for s in sizes:
         queries = by[str(s)].get("queries", {}).get("queries", {})
         if s >= 10_000 and queries and "error" not in by[str(s)].get("load", {}):
-            worst = max(queries.items(), key=lambda kv: kv[1].get("median", math.inf))
-            value = worst[1].get("median", math.inf)
-            rows.append([f"each library query < 1 s at {s:,}", f"slowest `{worst[0]}` "
-                         + (f"{value:,.2f} s" if value < math.inf else
-                            f"> {worst[1]['timeout']:g} s (timeout)" if "timeout" in worst[1] else "failed"),
-                         mark(value < TARGET_QUERY_SECONDS) if s == 10_000 else "– (figures)"])
+            for label, chosen in (("as asked (one body's year, one agreement, one graph for view_*)",
+                                   {k: v for k, v in queries.items() if not k.endswith(WHOLE_CORPUS)}),
+                                  ("over the whole corpus (no body or period)",
+                                   {k: v for k, v in queries.items() if k.endswith(WHOLE_CORPUS)})):
+                if not chosen:
+                    continue
+                worst = max(chosen.items(), key=lambda kv: kv[1].get("median", math.inf))
+                value = worst[1].get("median", math.inf)
+                rows.append([f"each library query < 1 s at {s:,}, {label}", f"slowest {query_label(worst[0])} "
+                             + (f"{value:,.2f} s" if value < math.inf else
+                                f"> {worst[1]['timeout']:g} s (timeout)" if "timeout" in worst[1] else "failed"),
+                             mark(value < TARGET_QUERY_SECONDS) if s == 10_000 else "– (figures)"])
     for s in sizes:
         b = by[str(s)].get("baseline", {})
         if "load" not in b:
