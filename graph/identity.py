@@ -464,6 +464,7 @@ class StoreKnowledge:
         self.facts: dict[str, GraphFacts] = {}  # graph -> its facts, as taken in
         self.digests: dict[str, str] = {}  # graph -> the record hash its facts belong to
         self.from_cache = 0  # graphs whose facts came from the cache file on the last full read
+        self._strings: dict[str, str] = {}  # one object per distinct value: IRIs, names and dates repeat in every graph
         if read and store is not None:
             self._read_all()
 
@@ -539,13 +540,20 @@ class StoreKnowledge:
             return False
         from samgraf import __version__
 
-        graphs = {g: [self.digests[g], [self.facts[g].meetings, self.facts[g].organisations,
-                                        self.facts[g].names, self.facts[g].body_parts]]
-                  for g in sorted(self.facts) if g in self.digests}
-        data = json.dumps({"version": __version__, "base": self.base, "graphs": graphs}, ensure_ascii=False)
         partial = path.with_name(path.name + ".partial")
         try:
-            partial.write_text(data, encoding="utf-8")
+            # written graph by graph (the same text as one json.dumps of the whole): at 100k
+            # graphs the file is ~450 MB, which need not be held in memory as well
+            with partial.open("w", encoding="utf-8") as out:
+                out.write(f'{{"version": {json.dumps(__version__)}, "base": {json.dumps(self.base, ensure_ascii=False)}, "graphs": {{')
+                separator = ""
+                for g in sorted(self.facts):
+                    if g in self.digests:
+                        found = self.facts[g]
+                        entry = [self.digests[g], [found.meetings, found.organisations, found.names, found.body_parts]]
+                        out.write(f"{separator}{json.dumps(g, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}")
+                        separator = ", "
+                out.write("}}")
             partial.replace(path)  # atomic: a reader sees the old file or the new one
         except OSError:  # only an accelerator: the next load reads the store instead
             return False
@@ -585,6 +593,10 @@ class StoreKnowledge:
         """Take in the facts of graphs (graphs in IRI order, each graph's rows sorted, so what
         is known does not depend on the order a store returns rows in)."""
         touched_persons, touched_bodies = set(), set()
+        shared = self._strings.setdefault
+        for found in facts.values():
+            for rows in (found.meetings, found.organisations, found.names, found.body_parts):
+                rows[:] = [tuple(v if v is None else shared(v, v) for v in row) for row in rows]
         self.facts.update(facts)
         for g in sorted(facts):
             found = facts[g]
