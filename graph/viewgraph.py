@@ -241,8 +241,10 @@ def _select(store, name: str, graphs: Iterable[str] | None = None) -> list[dict]
 
 
 # (run_query declares the usual prefixes of a literal query)
+# the distinct bodies first, then each one's labels (one scan per body, not a lookup per graph)
 _BODY_LABELS = """SELECT DISTINCT ?body ?label WHERE {
-  GRAPH ?g { ?body a org:OrganizationalCollaboration ; skos:prefLabel|skos:altLabel ?label } }"""
+  { SELECT DISTINCT ?body WHERE { GRAPH ?t { ?body a org:OrganizationalCollaboration } } }
+  GRAPH ?g { ?body skos:prefLabel|skos:altLabel ?label } }"""
 
 
 def scope_graphs(store, filters: ViewFilters) -> list[str]:
