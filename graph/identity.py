@@ -166,6 +166,15 @@ class Resolution:
         self.contexts: dict[str, RecordContext] = {}
         self.decisions: list[IdentityDecision] = []
         self.curation = Curation()
+        self._nodes: dict[int, tuple[IdentityDecision, str]] = {}
+
+    def decision_node(self, decision: IdentityDecision) -> str:
+        """The decision's node IRI, worked out once (a decision is cited by the graphs of
+        several records, and by each record's content hash as well as its graph)."""
+        cached = self._nodes.get(id(decision))
+        if cached is None or cached[0] is not decision:
+            cached = self._nodes[id(decision)] = (decision, decision.node(self.base))
+        return cached[1]
 
     def context(self, protocol: Protocol) -> RecordContext:
         try:
@@ -208,7 +217,7 @@ class Resolution:
         data = {
             "persons": sorted(ctx.persons.items()), "body": ctx.body, "county": ctx.county,
             "bodies": sorted((k, v[0]) for k, v in ctx.mentioned_bodies.items()),
-            "decisions": sorted(d.node(self.base) for d in self.decisions_for(protocol)),
+            "decisions": sorted(self.decision_node(d) for d in self.decisions_for(protocol)),
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 

@@ -540,7 +540,7 @@ class _Mapper:
         """The identity decisions this graph's persons and bodies rest on (read by samgraf identities)."""
         g = self.g
         for decision in self.resolution.decisions_for(self.p):
-            node = decision.node(self.base)
+            node = self.resolution.decision_node(decision)
             g.add(node, RDF.type, SG.IdentityDecision)
             g.text(node, SG.identityStatus, decision.status)
             g.text(node, SG.identityKind, decision.kind)
