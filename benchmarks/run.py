@@ -249,20 +249,29 @@ PREFIX sg: <https://w3id.org/samgraf/ontology#>
         "decisions_about_agreement": {"agreement": agreement.get("label") or "LOSUS"},
         "people_in_several_bodies": year,
     }
-    # the reports an analyst asks of one body's year (their parameters are optional: the
-    # whole corpus is timed as well), and the view queries as views run them: one graph each
-    for name in ("attendance_matrix", "body_relations", "presenters", "tasks_given"):
+    # the reports an analyst asks of one body's year, and the view queries as views run
+    # them: one graph each
+    for name in BODY_REPORTS:
         params[name] = {"body": label, **year}
-    for name in ("view_absences", "view_decisions", "view_items", "view_meetings", "view_mentions", "view_participations"):
+    for name in view_queries():
         if graph.get("g"):
             params[name] = {"g": f"<{graph['g']}>"}
     return params
 
 
 WHOLE_CORPUS = ", whole corpus"
-OPTIONAL_SCOPE = {"attendance_matrix", "body_relations", "presenters", "tasks_given", "people_in_several_bodies",
-                  "view_absences", "view_decisions", "view_items", "view_meetings", "view_mentions",
-                  "view_participations"}  # their parameters are optional: without them, the whole corpus
+BODY_REPORTS = ("attendance_matrix", "body_relations", "presenters", "tasks_given")  # optional body and period
+
+
+def view_queries() -> list[str]:
+    from samgraf.graph.api import query_names
+
+    return [name for name in query_names() if name.startswith("view_")]
+
+
+def optional_scope() -> set[str]:
+    """The queries whose parameters are all optional: timed as asked and over the whole corpus."""
+    return {*BODY_REPORTS, "people_in_several_bodies", *view_queries()}
 
 
 def _median_runs(run, repeat: int, slow: float = math.inf) -> dict:
@@ -320,8 +329,9 @@ def _library_text(name: str, params: dict) -> str:
     from samgraf.graph.api import parse_param, query_text, to_term
     from samgraf.graph.store import inject_values
 
-    return inject_values(query_text(name), {k: parse_param(f"{k}={v}")[1] if isinstance(v, str) and v.startswith("<")
-                                            else to_term(v) for k, v in params.items()})
+    # parameters are kept as the command line writes them (``<iri>``, dates, strings)
+    return inject_values(query_text(name), {k: parse_param(f"{k}={v}")[1] if isinstance(v, str) else to_term(v)
+                                            for k, v in params.items()})
 
 
 def phase_queries(spec: dict) -> dict:
@@ -335,11 +345,11 @@ def phase_queries(spec: dict) -> dict:
     del store
     timeout = spec.get("timeout", 60.0)
     results = {}
-    runs = []
+    runs, whole = [], optional_scope()
     for name in query_names():
         bound = params.get(name, {})
         runs.append((name, name, bound))
-        if name in OPTIONAL_SCOPE:
+        if name in whole:
             runs.append((name + WHOLE_CORPUS, name, {}))
     for key, name, bound in runs:
         results[key] = _oxigraph_runs(lambda: EmbeddedStore(spec["store"]), _library_text(name, bound),
@@ -413,8 +423,7 @@ def phase_baseline(spec: dict) -> dict:
     import rdflib
 
     from samgraf.graph.api import load_records, query_names
-    from samgraf.graph.store import without_lateral
-    from samgraf.graph.store import EmbeddedStore
+    from samgraf.graph.store import EmbeddedStore, without_lateral
 
     timeout = spec["timeout"]
     records = _TimedRecords(Path(spec["records"]), spec.get("limit"))

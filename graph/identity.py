@@ -166,15 +166,15 @@ class Resolution:
         self.contexts: dict[str, RecordContext] = {}
         self.decisions: list[IdentityDecision] = []
         self.curation = Curation()
-        self._nodes: dict[int, tuple[IdentityDecision, str]] = {}
+        self._nodes: dict[IdentityDecision, str] = {}
 
     def decision_node(self, decision: IdentityDecision) -> str:
         """The decision's node IRI, worked out once (a decision is cited by the graphs of
         several records, and by each record's content hash as well as its graph)."""
-        cached = self._nodes.get(id(decision))
-        if cached is None or cached[0] is not decision:
-            cached = self._nodes[id(decision)] = (decision, decision.node(self.base))
-        return cached[1]
+        node = self._nodes.get(decision)
+        if node is None:
+            node = self._nodes[decision] = decision.node(self.base)
+        return node
 
     def context(self, protocol: Protocol) -> RecordContext:
         try:
