@@ -439,16 +439,20 @@ def phase_baseline(spec: dict) -> dict:
     result: dict = {"protocols": records.count, "quads": len(quads), "graphs": len(by_graph), "load": {}, "queries": {},
                     "bulk": {}}
 
-    # the same N-Quads bytes loaded whole: Oxigraph's bulk loader on disk (what `samgraf load`
-    # uses for new graphs), Oxigraph in memory, rdflib parsing into a Dataset
+    # the same N-Quads bytes loaded whole: the embedded store's bulk load on disk (what
+    # `samgraf load` writes new graphs with), in parts side by side on every core and in one
+    # part; Oxigraph in memory; rdflib parsing into a Dataset
     bulk_location = Path(spec["store"] + "-bulk")
-    shutil.rmtree(bulk_location, ignore_errors=True)
-    start = time.perf_counter()
-    bulk = ox.Store(str(bulk_location))
-    bulk.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-    bulk.flush()
-    result["bulk"]["oxigraph_disk"] = time.perf_counter() - start
-    del bulk
+    for key, threads in (("oxigraph_disk", os.cpu_count() or 1), ("oxigraph_disk_1_thread", 1)):
+        shutil.rmtree(bulk_location, ignore_errors=True)
+        start = time.perf_counter()
+        bulk = EmbeddedStore(bulk_location)
+        parts = bulk.load_nquads(nquads, threads=threads)
+        bulk._store.flush()
+        result["bulk"][key] = time.perf_counter() - start
+        result["bulk"].setdefault("parts", parts)
+        bulk.close()
+        del bulk
     shutil.rmtree(bulk_location, ignore_errors=True)
     start = time.perf_counter()
     ox.Store().load(nquads, format=ox.RdfFormat.N_QUADS)
@@ -792,9 +796,14 @@ def report(results: dict) -> str:
                  ratio(load["rdflib"], load["oxigraph_memory"])]]
         bulk = b.get("bulk")
         if bulk:
-            rows.append([f"load the N-Quads whole ({num(bulk['megabytes'])} MB; s)", num(bulk["oxigraph_disk"], 2),
+            parts = f"{bulk['parts']} parts side by side" if bulk.get("parts", 1) > 1 else "one part"
+            rows.append([f"load the N-Quads whole ({num(bulk['megabytes'])} MB, {parts}; s)", num(bulk["oxigraph_disk"], 2),
                          num(bulk["oxigraph_memory"], 2), num(bulk["rdflib"], 2),
                          ratio(bulk["rdflib"], bulk["oxigraph_disk"]), ratio(bulk["rdflib"], bulk["oxigraph_memory"])])
+            if bulk.get("parts", 1) > 1:
+                rows.append([f"load the N-Quads whole ({num(bulk['megabytes'])} MB, one part; s)",
+                             num(bulk["oxigraph_disk_1_thread"], 2), "–", num(bulk["rdflib"], 2),
+                             ratio(bulk["rdflib"], bulk["oxigraph_disk_1_thread"]), "–"])
         for name, entry in b["queries"].items():
             disk, memory, rdf = entry.get("oxigraph_disk", {}), entry.get("oxigraph_memory", {}), entry.get("rdflib", {})
             slow = rdf.get("median") or (rdf.get("timeout") if "timeout" in rdf else None)
@@ -872,8 +881,10 @@ def targets(results: dict) -> list[list[str]]:
         if b.get("bulk"):
             disk = b["bulk"]["rdflib"] / b["bulk"]["oxigraph_disk"]
             memory = b["bulk"]["rdflib"] / b["bulk"]["oxigraph_memory"]
+            one = (f", {b['bulk']['rdflib'] / b['bulk']['oxigraph_disk_1_thread']:,.1f}× on disk in one part"
+                   if b["bulk"].get("parts", 1) > 1 else "")
             rows.append([f"embedded store ≥ {TARGET_RATIO:.0f}× rdflib on load, N-Quads whole ({b['protocols']:,})",
-                         f"{disk:,.1f}× on disk, {memory:,.1f}× in memory", mark(disk >= TARGET_RATIO)])
+                         f"{disk:,.1f}× on disk, {memory:,.1f}× in memory{one}", mark(disk >= TARGET_RATIO)])
         ratios = []
         for name, entry in b["queries"].items():
             rdf, disk = entry.get("rdflib", {}), entry.get("oxigraph_disk", {})

@@ -15,7 +15,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from samgraf.errors import QueryError, StoreError
 from samgraf.graph import EmbeddedStore, SparqlHttpStore, export, load_paths, load_records, run_query, stats, validate
-from samgraf.graph.store import inject_values, without_lateral
+from samgraf.graph import store as store_module
+from samgraf.graph.store import _split_lines, inject_values, without_lateral
 from samgraf.loaders.model import validate_record
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -326,3 +327,30 @@ def test_a_parameter_inside_a_subquery_is_bound(store):
     sparql = "SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s <http://a.test/p> ?value } } }"
     assert [row[0].value for row in run_query(store, sparql, params={"value": "x"}).rows] == ["http://a.test/s"]
     assert run_query(store, sparql, params={"value": "y"}).rows == []
+
+
+def test_split_lines_cuts_only_at_line_ends():
+    data = b"".join(b"<s> <p> \"%d\" <g> .\n" % i for i in range(37))
+    for parts in (1, 2, 3, 7, 100):
+        pieces = _split_lines(data, parts)
+        assert b"".join(pieces) == data
+        assert 1 <= len(pieces) <= parts
+        assert all(piece.endswith(b"\n") for piece in pieces)
+    assert _split_lines(b"", 4) == [b""]
+
+
+@needs_gold
+def test_a_load_in_parallel_parts_holds_what_one_load_holds(tmp_path, monkeypatch):
+    one = EmbeddedStore(None)
+    load_records(one, _gold_records(), generated_at=FIXED_TIME)
+    nquads = one.dump_nquads()
+    monkeypatch.setattr(store_module, "PARALLEL_LOAD_BYTES", 0)
+    parallel = EmbeddedStore(tmp_path / "parallel")
+    assert parallel.load_nquads(nquads, threads=3) == 3
+    assert_same_dataset(_dataset(nquads), _dataset(parallel.dump_nquads()))
+
+
+def test_bad_n_quads_are_a_store_error_naming_the_store(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    with pytest.raises(StoreError, match="cannot load N-Quads into .*/s"):
+        store.load_nquads(b"<a> <b> .\n")
