@@ -41,8 +41,11 @@ BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
 QUOTED = re.compile(r"[”“\"«][^”“\"«»]{10,}?[”“\"»]")
 # A sentence ends at . ! or ? followed by space and a capital or digit, but not after a
 # common abbreviation (t.ex., bl.a., ca., kl., nr.).
-_ABBREVIATION_END = re.compile(r"(?:\b(?:bl\.a|t\.ex|m\.fl|ev|ca|kl|nr|resp|jfr|p\.g\.a|s\.k))\.$", re.I)
+_ABBREVIATIONS = ("bl.a", "t.ex", "m.fl", "ev", "ca", "kl", "nr", "resp", "jfr", "p.g.a", "s.k")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r"))\.$", re.I)
 _LONGEST_ABBREVIATION = len("p.g.a.")
+# The letters abbreviations end in (lower case): a quick test of the letter before a full stop.
+_ABBREVIATION_LAST_LETTERS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # (?<=[.!?])\s+(?=[A-ZÅÄÖ0-9]), written to start with \s so that the regex engine skips ahead to spaces
 SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-ZÅÄÖ0-9])")
 
@@ -140,10 +143,14 @@ def _norm(text: str) -> str:
 
 
 def _ends_in_abbreviation(text: str) -> bool:
-    return text.endswith(".") and bool(_ABBREVIATION_END.search(text, max(0, len(text) - _LONGEST_ABBREVIATION)))
+    return (text[-2:-1].lower() in _ABBREVIATION_LAST_LETTERS and text.endswith(".")
+            and bool(_ABBREVIATION_END.search(text, max(0, len(text) - _LONGEST_ABBREVIATION))))
 
 
-def split_sentences(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def split_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a paragraph (memoised: the presenters and the decisions of an item
+    both read its paragraphs)."""
     sentences: list[str] = []
     for part in SENTENCE_END.split(text):
         part = part.strip()
@@ -153,7 +160,7 @@ def split_sentences(text: str) -> list[str]:
             sentences[-1] = f"{sentences[-1]} {part}"
         else:
             sentences.append(part)
-    return sentences
+    return tuple(sentences)
 
 
 def units_from_lines(lines: list[Line]) -> list[DecisionUnit]:
@@ -284,7 +291,7 @@ def text_paragraphs(body: list[Line]) -> list[list[Line]]:
     out: list[list[Line]] = []
     current: list[Line] = []
     for ln in body:
-        t = ln.text.strip()
+        t = ln.stripped
         if not t or _is_section_heading(t):  # a blank line or a heading ends the paragraph
             if current:
                 out.append(current)
@@ -466,8 +473,12 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
             text = QUOTED.sub(" ", text)
         if not _PRESENTER_NEEDLE.search(text.lower()):
             continue
-        for sentence in split_sentences(text):
-            m = _PRESENTER.match(sentence) if _PRESENTER_NEEDLE.search(sentence[:200].lower()) else None
+        sentences = split_sentences(text)
+        for sentence in sentences:
+            # (a paragraph of one short sentence has passed the test above)
+            if (len(sentences) > 1 or len(sentence) > 200) and not _PRESENTER_NEEDLE.search(sentence[:200].lower()):
+                continue
+            m = _PRESENTER.match(sentence)
             if not m:
                 continue
             subj = m.group("subj")

@@ -11,6 +11,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -69,13 +70,14 @@ class Line:
     page: int = 0
     cells: list[str] | None = field(default=None, repr=False)
 
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    def __post_init__(self) -> None:
+        # The text without surrounding whitespace, read many times by the extractors: worked
+        # out once (a line's text is never reassigned).
+        self.stripped: str = self.text.strip()
 
     @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def blank(self) -> bool:
+        return not self.stripped
 
 
 @dataclass
@@ -171,6 +173,7 @@ _STAMP_ROW = re.compile(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$"
 _ANY_STAMP = re.compile("|".join(f"(?:{p.pattern})" for p in (FURNITURE_LINE, _MD_RULE, _PAGE_NO, _STAMP_ROW, _PAGE_OF)), re.I)
 
 
+@lru_cache(maxsize=4096)
 def _is_candidate(text: str) -> bool:
     """Could this line be page furniture if it repeats? (short, not a sentence, not a heading)."""
     t = text.strip()
@@ -210,14 +213,14 @@ def _find_furniture(texts: list[str], line_keys: list[str]) -> set[str]:
         furniture.update(numbered_pages)
     # Blocks: runs of 1-4 consecutive short lines that repeat at least three times.
     min_repeats = 3
-    candidate = [counts[k] >= min_repeats and _is_candidate(t) for k, t in zip(keys, nonblank)]
+    candidates = [i for i, (k, t) in enumerate(zip(keys, nonblank)) if counts[k] >= min_repeats and _is_candidate(t)]
     # run[i]: how many candidates stand in a row from line i on
     run = [0] * (len(keys) + 1)
-    for i in range(len(keys) - 1, -1, -1):
-        run[i] = run[i + 1] + 1 if candidate[i] else 0
+    for i in reversed(candidates):
+        run[i] = run[i + 1] + 1
     for n in (4, 3, 2, 1):
         grams = Counter()
-        for i in range(len(keys) - n + 1):
+        for i in candidates:
             if run[i] < n:
                 continue
             gram = tuple(keys[i : i + n])
@@ -287,7 +290,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     out: list[list[Line]] = []
     cur: list[Line] = []
     for ln in lines:
-        if not ln.text.strip():  # blank
+        if not ln.stripped:  # blank
             if cur:
                 out.append(cur)
                 cur = []
