@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
-from samgraf.loaders.text import SECTION_WORDS, Line, grouped_alternation, paragraphs, word_alternation
+from samgraf.loaders.text import SECTION_WORDS, CaseInsensitive, Line, grouped_alternation, paragraphs, word_alternation
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?\b|beslutade?s?\b|beslut\s+i\s+\S+|"
@@ -59,42 +59,37 @@ _PRESENTER = re.compile(rf"^(?P<subj>.{{2,170}}?)\s+(?P<verb>{PRESENTER_VERBS})\
 # Cheap test on lower-cased text before _PRESENTER: the verbs' first words as plain strings.
 _PRESENTER_NEEDLE = re.compile(word_alternation({v.split()[0] for v in PRESENTER_VERBS.split("|")}))
 
-DECISION_VERB = re.compile(
+DECISION_VERB = CaseInsensitive(
     r"\b(?:godkänn(?:er|es|s|des|de)|godkände|beslut(?:ar|ade|as|ades)|beslöt|fastställ(?:er|es|s|des|de)|"
     r"antar|antas|antogs|antog|valdes|väljs|utsågs|utses|utser|utsåg|tillstyrk(?:er|tes|s)|avslog|avslås|"
     r"bifall(?:er|s)|biföll|tillsätt(?:er|s)|tillsattes|noterades|noteras|antecknades|antecknas|"
     r"lades till handlingarna|läggs till handlingarna|kompletterades|bordla(?:des|gs)|bordläggs|"
     r"återremitter(?:as|ades)|rekommender(?:ar|ade|as)|ställ(?:er|de)\s+sig\s+bakom|återkommer\s+med|beslut\s+(?:togs|fattades)|enade?s\s+om|kom\s+överens|överenskoms|(?:tas|togs)\s+till\s+protokollet|uppdrar|uppdrogs|ger\b.{1,80}\bi uppdrag|"
     r"gav\b.{1,80}\bi uppdrag|får\b.{0,60}\bi uppdrag)",
-    re.I,
 )
 OTHER_BODY_SUBJECT = re.compile(
     r"\b(?:\w+gruppen|\w*rådet|\w*nämnden|\w*styrelsen|regeringen|riksdagen|fullmäktige|kommunerna|"
     r"landstinget|regionen|kommunen|\w+förbundet|\w+arenan|socialstyrelsen|skl|departementet)\b",
     re.I,
 )
-MODAL = re.compile(r"\b(?:ska|skall|skulle|kommer att|bör|borde|kan|kunde|måste|planeras|föreslås)\b", re.I)
-PRONOUN_BEFORE = re.compile(r"\b(?:man|som|de|vi|han|hon|det|den|ni)\s+$", re.I)
+MODAL = CaseInsensitive(r"\b(?:ska|skall|skulle|kommer att|bör|borde|kan|kunde|måste|planeras|föreslås)\b")
+PRONOUN_BEFORE = CaseInsensitive(r"\b(?:man|som|de|vi|han|hon|det|den|ni)\s+$")
 
-RECOMMEND = re.compile(r"\brekommend|\bföreslår\s+(?:huvudmännen|kommunerna|landstinget|regionen|regionerna|parterna)|\btill huvudmännen\b", re.I)
-STRONG_ASSIGN = re.compile(
+RECOMMEND = CaseInsensitive(r"\brekommend|\bföreslår\s+(?:huvudmännen|kommunerna|landstinget|regionen|regionerna|parterna)|\btill huvudmännen\b")
+STRONG_ASSIGN = CaseInsensitive(
     r"\bi uppdrag\b|\buppdrar?\b|\buppdras\b|\buppdrogs\b|\bges\s+(?:behörighet|mandat|rätt)\b|\bfår\s+(?:mandat|behörighet)\b|\bfortsatt uppdrag\b",
-    re.I,
 )
-NOTED = re.compile(
+NOTED = CaseInsensitive(
     r"till handlingarna|\bnoter(?:as|ades|ats|ar|ade)\b|\bnoteras\b|\btagit del av\b|\btar del av\b|\bantecknas\b|\bantecknades\b|"
     r"informationen\s+(?:noteras|tas emot|godtas)|\bredovisningen\s+noteras|\b(?:tas|togs)\s+till\s+protokollet",
-    re.I,
 )
-APPROVE = re.compile(
+APPROVE = CaseInsensitive(
     r"\b(?:godkänn|godkände|fastställ|beslut(?:ar|ade|as|ades)\b|beslöt|antar\b|antas\b|antogs|antog\b|väljs|valdes|"
     r"utses|utsågs|tillsätts|tillsattes|bifall|avslå|avslog|tillstyrk)",
-    re.I,
 )
-WEAK_ASSIGN = re.compile(
+WEAK_ASSIGN = CaseInsensitive(
     r"\b(?:kontaktar|tar kontakt|återkommer|kollar upp|kollas upp|skickas|distribueras|sammankallar|bjuder in|"
     r"utreder|tar fram|ansvarar för att|följer upp|undersöker|ser över|bereder|återrapporterar)\b",
-    re.I,
 )
 
 
@@ -118,15 +113,18 @@ class DecisionUnit:
 
 def classify(text: str, inherited: str | None = None) -> str:
     """Decision type from wording: recommendation, assignment, noted or decision."""
-    if inherited == "recommendation" or RECOMMEND.search(text):
+    if inherited == "recommendation":
         return "recommendation"
-    if STRONG_ASSIGN.search(text):
+    lowered = text.lower()
+    if RECOMMEND.search(text, lowered):
+        return "recommendation"
+    if STRONG_ASSIGN.search(text, lowered):
         return "assignment"
-    if NOTED.search(text) and not APPROVE.search(text):
+    if NOTED.search(text, lowered) and not APPROVE.search(text, lowered):
         return "noted"
-    if APPROVE.search(text):
+    if APPROVE.search(text, lowered):
         return "decision"
-    if WEAK_ASSIGN.search(text):
+    if WEAK_ASSIGN.search(text, lowered):
         return "assignment"
     return inherited or "decision"
 
@@ -371,9 +369,10 @@ _DECISION_NEEDLE = re.compile(grouped_alternation(
 
 
 def _records_decision(sentence: str, own_names: list[str]) -> bool:
-    if not _DECISION_NEEDLE.search(sentence.lower()):
+    lowered = sentence.lower()
+    if not _DECISION_NEEDLE.search(lowered):
         return False
-    m = DECISION_VERB.search(sentence)
+    m = DECISION_VERB.search(sentence, lowered)
     if not m or len(sentence) > 400:
         return False
     before = sentence[: m.start()]

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from samgraf.loaders.text import WORD_START, Line, Text, furniture_key
+from samgraf.loaders.text import WORD_START, CaseInsensitive, Line, Text, furniture_key
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
@@ -28,11 +28,10 @@ PLACE_LABEL = re.compile(r"^(?:plats(?:\s+och\s+tid)?|lokal|mötesplats|sammantr
 ADJUST_LABEL = re.compile(r"justera|justerat|justering|anslag|utdrag|uppsättande|nedtagande", re.I)
 ACRONYM_IN_PARENS = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖa-zåäö\-]{1,11})\)")
 _DIGIT = re.compile(r"\d")
-BODY_WORDS = re.compile(
+BODY_WORDS = CaseInsensitive(
     r"(grupp(?:en)?|råd(?:et)?|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|förbund(?:et)?|beredning(?:en)?|"
     r"fullmäktige|kommitté(?:n)?|presidi(?:um|et)|ledningsgrupp(?:en)?|samverkansgrupp(?:en)?|forum|"
-    r"arena(?:n)?|delegation(?:en)?|konferens(?:en)?|nätverk(?:et)?)\b",
-    re.I,
+    r"arena(?:n)?|delegation(?:en)?|konferens(?:en)?|nätverk(?:et)?)\b"
 )
 
 

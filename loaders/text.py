@@ -34,6 +34,29 @@ def word_alternation(words) -> str:
     return r"\b(?:" + grouped_alternation(words) + ")"
 
 
+# The letters that re.IGNORECASE matches to ``i`` or ``s`` but str.lower() does not turn into them
+# (the only such letters of Unicode for a-z, å, ä, ö, é and ü).
+_LOWER_CASE_EXCEPTIONS = re.compile("[İıſ]")
+
+
+class CaseInsensitive:
+    """A case-insensitive regex written in lower case, for ``search``: the same regex without
+    re.I, several times faster, is tried first on the lower-cased text. Where it finds nothing, the
+    case-insensitive regex finds nothing either, unless one of three letters stands in the text."""
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError(f"not written in lower case: {pattern!r}")
+        self.pattern = re.compile(pattern, re.I)
+        self._lower = re.compile(pattern)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match | None:
+        """``self.pattern.search(text)``; ``lowered`` is ``text.lower()`` where the caller has it."""
+        if self._lower.search(text.lower() if lowered is None else lowered) is None and not _LOWER_CASE_EXCEPTIONS.search(text):
+            return None
+        return self.pattern.search(text)
+
+
 _SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|h[1-6]|table|tbody|thead)\b[^<>]{0,200}>", re.I)
