@@ -129,11 +129,9 @@ def classify(text: str, inherited: str | None = None) -> str:
     return inherited or "decision"
 
 
-_QUOTE_CHAR = re.compile('[”“"«»]')
-
-
 def _has_quote(text: str) -> bool:
-    return _QUOTE_CHAR.search(text) is not None
+    # five substring tests: much faster than a regex character class over a paragraph
+    return '"' in text or "”" in text or "“" in text or "«" in text or "»" in text
 
 
 def _norm(text: str) -> str:
