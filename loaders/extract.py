@@ -23,7 +23,7 @@ from samgraf.loaders.items import Layout, RawItem, find_items
 from samgraf.loaders.meeting import extract_meeting
 from samgraf.loaders.mentions import find_mentions
 from samgraf.loaders.names import looks_like_person, strip_party
-from samgraf.loaders.model import ROLE_ORDER, Absentee, Body, Decision, Item, Mentions, Participant, Protocol, Span
+from samgraf.loaders.model import ROLE_ORDER, Protocol
 from samgraf.loaders.text import Line, Text, join_text, normalise
 from samgraf.refdata import _key, _municipality_index, county_of_municipalities, resolve_organisation
 
@@ -34,8 +34,12 @@ def _known_kommun(text: str) -> bool:
     return _key(text) in _municipality_index()
 
 
-def _span(text: Text, start: int, end: int) -> Span:
-    return Span(start=start, end=end, quote=text.quote(start, end))
+# The parts of the record are built as plain dicts and validated once, as the whole Protocol:
+# one pydantic validation per document instead of one per span, decision and item.
+
+
+def _span(text: Text, start: int, end: int) -> dict:
+    return {"start": start, "end": end, "quote": text.quote(start, end)}
 
 
 def extract(text: Text, source: str) -> Protocol:
@@ -55,7 +59,7 @@ def extract(text: Text, source: str) -> Protocol:
     county = _county(attendance.present, text)
     participants = [_participant(e, text, year, county) for e in attendance.present]
     absentees = [_absentee(e, text, year, county) for e in attendance.absent]
-    index = PersonIndex([p.name for p in participants])
+    index = PersonIndex([p["name"] for p in participants])
     bilagor = _bilaga_list(head)
     if layout.kind == "table":
         sections: list = [None] * len(layout.items)  # a table row's decisions are read from its column
@@ -78,7 +82,7 @@ def extract(text: Text, source: str) -> Protocol:
         warnings.append("no body name found")
     return Protocol(
         source=source,
-        body=Body(name=meeting.body_name or "(unknown body)", acronym=meeting.acronym),
+        body=dict(name=meeting.body_name or "(unknown body)", acronym=meeting.acronym),
         date=meeting.date,
         start=meeting.start,
         end=meeting.end,
@@ -153,17 +157,19 @@ def _organisation(written: str | None, year: int | None, county: str | None) -> 
     return written, None
 
 
-def _participant(e: Entry, text: Text, year: int | None, county: str | None) -> Participant:
+def _participant(e: Entry, text: Text, year: int | None, county: str | None) -> dict:
+    """A :class:`Participant` as a dict."""
     org, code = _organisation(e.organisation, year, county)
     span = _span(text, e.start, e.end) if e.end > e.start else None
-    return Participant(name=e.name, organisation=org, organisation_code=code, party=e.party,
-                       roles=_roles(e.roles), items=e.items, span=span)
+    return dict(name=e.name, organisation=org, organisation_code=code, party=e.party,
+                roles=_roles(e.roles), items=e.items, span=span)
 
 
-def _absentee(e: Entry, text: Text, year: int | None, county: str | None) -> Absentee:
+def _absentee(e: Entry, text: Text, year: int | None, county: str | None) -> dict:
+    """An :class:`Absentee` as a dict."""
     org, code = _organisation(e.organisation, year, county)
     span = _span(text, e.start, e.end) if e.end > e.start else None
-    return Absentee(name=e.name, organisation=org, organisation_code=code, replaced_by=e.replaced, span=span)
+    return dict(name=e.name, organisation=org, organisation_code=code, replaced_by=e.replaced, span=span)
 
 
 def _bilaga_list(head: list[Line]) -> dict[str, list[str]]:
@@ -176,7 +182,8 @@ def _bilaga_list(head: list[Line]) -> dict[str, list[str]]:
 
 
 def _item(raw: RawItem, sections: list[list[Line]] | None, layout: Layout, text: Text, index: PersonIndex,
-          recent: list[str], bilagor, uses_sections: bool, own_names: list[str], acronym: str | None) -> Item:
+          recent: list[str], bilagor, uses_sections: bool, own_names: list[str], acronym: str | None) -> dict:
+    """An :class:`Item` as a dict."""
     presenters: list[str] = []
     attachments: list[str] = []
     title = raw.title
@@ -213,13 +220,13 @@ def _item(raw: RawItem, sections: list[list[Line]] | None, layout: Layout, text:
     start = raw.heading.start
     end = (raw.body[-1].end if raw.body else raw.heading.end)
     mentions = find_mentions(f"{title}. {body_text}", acronym, index.names + presenters)
-    return Item(
+    return dict(
         number=raw.number,
         title=title or f"Punkt {raw.number}",
         presenters=presenters,
-        decisions=[Decision(text=u.text, type=u.type, span=_span(text, u.start, u.end)) for u in units],
+        decisions=[dict(text=u.text, type=u.type, span=_span(text, u.start, u.end)) for u in units],
         attachments=attachments,
-        mentions=Mentions(**mentions),
+        mentions=mentions,
         span=_span(text, start, max(end, start)),
     )
 
