@@ -22,6 +22,8 @@ SECTION_HEADING = re.compile(
 )
 NUMBER_FIRST_HEADING = re.compile(r"^(?P<num>\d{1,3})\s?§(?!\s*\d)\s*[.:]?\s*(?P<title>.*)$")  # "12 § Budget"
 WORD_HEADING = re.compile(r"^(?:ärende|punkt|paragraf)\s+(?P<num>\d{1,3})\s*[.:)\-–]?\s*(?P<title>.*)$", re.I)
+# The letters a WORD_HEADING starts with, in either case.
+_WORD_HEADING_FIRST = frozenset("äÄpP")
 NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[A-ZÅÄÖÉ\"”«].{0,140})$")
 TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.)\s*\t?\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 CASE_NUMBER = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?:?\s*\S", re.I)
@@ -75,8 +77,10 @@ def _section_candidates(lines: list[Line]) -> list[dict]:
             continue
         if "§" in t:
             m = SECTION_HEADING.match(t) or WORD_HEADING.match(t) or NUMBER_FIRST_HEADING.match(t)
-        else:  # the others need a §
+        elif t[0] in _WORD_HEADING_FIRST:  # the others need a §
             m = WORD_HEADING.match(t)
+        else:
+            continue
         if not m:
             continue
         title = m.group("title") or ""

@@ -150,7 +150,8 @@ def html_paragraphs(cell: str) -> list[str]:
     out = []
     for part in parts:
         for sub in part.split("\n"):
-            sub = _BULLET_CHAR.sub("\n- ", sub)
+            if "•" in sub:
+                sub = _BULLET_CHAR.sub("\n- ", sub)
             for piece in sub.split("\n"):
                 t = clean_inline(piece)
                 if t and t != "-":
@@ -282,12 +283,20 @@ def _spaced_columns(line: str) -> str:
 
 def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
-    physical = _physical_lines(text)
-    texts = [raw for raw, _, _, _ in physical]
+    # _physical_lines, written out: a form feed marks a page break
+    source_lines = text.split("\n")
+    form_feeds = "\f" in text
+    texts = [raw.replace("\f", "") for raw in source_lines] if form_feeds else source_lines
     keys = [" ".join(raw.split()).lower() for raw in texts]  # furniture_key
     furniture = _find_furniture(texts, keys)
     lines: list[Line] = []
-    for (raw, start, end, page), key in zip(physical, keys):
+    end = -1
+    page = 0
+    for raw, source_line, key in zip(texts, source_lines, keys):
+        start = end + 1
+        end = start + len(source_line)
+        if form_feeds and "\f" in source_line:
+            page += source_line.count("\f")
         if key in furniture:  # never a blank line: those have the empty key
             continue
         if not key and "\t" not in raw:  # a blank line
