@@ -772,21 +772,17 @@ def _person_occurrences(protocol: Protocol, ctx: RecordContext, date_order: tupl
     return list(groups.values())
 
 
-def _given_distance(a: Occurrence, b: Occurrence) -> int | None:
-    """Edit distance of the given names when the surnames agree, else None."""
-    if a.surname != b.surname or not a.given or not b.given or a.given[0] != b.given[0]:
-        return None
-    return Levenshtein.distance(a.given, b.given)
-
-
 def _shared(a: Occurrence, b: Occurrence) -> tuple[str, str] | None:
     """The strongest shared context: ('body'|'organisation'|'county', label)."""
-    labels = {**a.labels, **b.labels}
     for kind, left, right in (("body", a.bodies, b.bodies), ("organisation", a.organisations, b.organisations),
                               ("county", a.counties, b.counties)):
-        common = sorted(left & right)
+        common = left & right
         if common:
-            return kind, labels.get(common[0], common[0].rsplit("/", 1)[-1])
+            first = min(common)
+            for labels in (b.labels, a.labels):  # as {**a.labels, **b.labels} would give it
+                if first in labels:
+                    return kind, labels[first]
+            return kind, first.rsplit("/", 1)[-1]
     return None
 
 
@@ -838,7 +834,7 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
     base = resolution.base
     occurrences.sort(key=lambda o: (o.iri is None, o.order, o.key))  # store persons first: they keep their IRIs
     uf = _UnionFind(occurrences)
-    decisions: list[IdentityDecision] = []
+    decisions: list[tuple] = []
 
     def split_forbids(a: Occurrence, b: Occurrence) -> CuratedRule | None:
         for rule in curation.split:
@@ -866,39 +862,50 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
         return tuple(sorted(set().union(*(cited(o) for o in occs))))
 
     # candidate pairs, blocked by surname and given-name initial (both must agree for a pair),
-    # at least one of them from the records (the store's persons are not compared again)
+    # at least one of them from the records (the store's persons are not compared again); a
+    # pair of different names is compared by the edit distance of its given names, and not at
+    # all when they have none
     blocks: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for index, occ in enumerate(occurrences):
         block = blocks.setdefault((occ.surname, occ.given[:1]), ([], []))
         block[occ.record is None].append(index)
+    keys = [o.key for o in occurrences]
+    records = [o.record for o in occurrences]
+    givens = [o.given for o in occurrences]
     pairs = []
-    for new_ones, known in blocks.values():
+    for (_, initial), (new_ones, known) in blocks.items():
         for x, i in enumerate(new_ones):
+            key, record, given = keys[i], records[i], givens[i]
             for j in new_ones[x + 1:] + known:
-                a, b = occurrences[i], occurrences[j]
-                if a.record is not None and a.record == b.record:
+                if record == records[j]:
                     continue
-                distance = 0 if a.key == b.key else _given_distance(a, b)
-                if distance is None or distance > MAX_GIVEN_NAME_DISTANCE:
+                if key == keys[j]:
+                    distance = 0
+                elif not initial:
                     continue
-                pairs.append((distance, min(i, j), max(i, j)))
+                else:
+                    distance = Levenshtein.distance(given, givens[j])
+                    if distance > MAX_GIVEN_NAME_DISTANCE:
+                        continue
+                pairs.append((distance, i, j) if i < j else (distance, j, i))
     pairs.sort()
+    # decisions as (status, names, evidence, i, j, paired): their cited sources are worked out
+    # at the end, for the ones kept (a pair of persons kept apart is reported once)
+    find = uf.find
     for distance, i, j in pairs:
-        a, b = occurrences[i], occurrences[j]
-        if uf.find(i) == uf.find(j):
+        if find(i) == find(j):
             continue  # already one person through another pair
+        a, b = occurrences[i], occurrences[j]
         names = tuple(dict.fromkeys(a.names + b.names))
         confirmed = next((r for r in curation.confirm if r.covers(a) and r.covers(b)), None)
         forbidden = split_forbids(a, b)
         shared = _shared(a, b)
         if forbidden:
-            decisions.append(IdentityDecision("split", "person", "", names, f"kept apart by {curation.origin}: {forbidden.note or 'split'}",
-                                              sources(a, b)))
+            decisions.append(("split", names, f"kept apart by {curation.origin}: {forbidden.note or 'split'}", i, j, False))
             continue
         if confirmed and can_join(i, j):
             uf.union(i, j)
-            decisions.append(IdentityDecision("confirmed", "person", "", names, f"confirmed by {curation.origin}: {confirmed.note or 'confirm'}",
-                                              sources(a, b)))
+            decisions.append(("confirmed", names, f"confirmed by {curation.origin}: {confirmed.note or 'confirm'}", i, j, False))
             continue
         if distance == 0 and shared:
             reason = f"same normalised name '{a.key}' and shared {shared[0]} {shared[1]}"
@@ -907,16 +914,14 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
         else:
             what = "same name" if distance == 0 else f"spelling variant ({distance} edits)"
             context = f"shared {shared[0]} {shared[1]} only" if shared else "no shared body, organisation or county"
-            decisions.append(IdentityDecision("near-miss", "person", "", names, f"{what}, {context}: kept apart", sources(a, b),
-                                              other=f"{i}:{j}"))
+            decisions.append(("near-miss", names, f"{what}, {context}: kept apart", i, j, True))
             continue
         if can_join(i, j):
             uf.union(i, j)
-            decisions.append(IdentityDecision("merged", "person", "", names, reason, sources(a, b), other=f"{i}:{j}"))
+            decisions.append(("merged", names, reason, i, j, True))
         else:
-            decisions.append(IdentityDecision("near-miss", "person", "", names,
-                                              f"{reason}, but they meet in one protocol or are separate known persons: kept apart",
-                                              sources(a, b), other=f"{i}:{j}"))
+            decisions.append(("near-miss", names,
+                              f"{reason}, but they meet in one protocol or are separate known persons: kept apart", i, j, True))
 
     # canonical IRIs
     taken = {o.iri for o in occurrences if o.iri}
@@ -940,20 +945,19 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
         for name in occ.names:
             ctx.persons[name] = canonical[uf.find(index)]
     apart: set[frozenset[str]] = set()
-    for decision in decisions:
+    for status, names, evidence, i, j, paired in decisions:
         iri = other = None
-        if decision.other:
-            i, j = map(int, decision.other.split(":"))
+        if paired:
             iri = canonical[uf.find(i)]
             other = canonical[uf.find(j)]
             if other == iri:
                 other = None
-            elif decision.status == "near-miss":
+            elif status == "near-miss":
                 if frozenset((iri, other)) in apart:
                     continue  # two persons kept apart are reported once, by the first pair compared
                 apart.add(frozenset((iri, other)))
-        elif decision.sources:
-            key = normalise_name(decision.names[0])
+        cited_sources = sources(occurrences[i], occurrences[j])
+        if not paired and cited_sources:
+            key = normalise_name(names[0])
             iri = next((canonical[uf.find(k)] for k, o in enumerate(occurrences) if o.key == key), "")
-        resolution.decisions.append(IdentityDecision(decision.status, "person", iri or "", decision.names,
-                                                     decision.evidence, decision.sources, other))
+        resolution.decisions.append(IdentityDecision(status, "person", iri or "", names, evidence, cited_sources, other))
