@@ -328,7 +328,13 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
     k = 0
     while k < len(paras):
         para = paras[k]
-        text = _norm(" ".join([ln.text for ln in para]))
+        joined = " ".join([ln.text for ln in para])
+        # The test below finds no decision word where this one, before spacing and quotes
+        # are cleaned, finds none: most paragraphs are done here.
+        if not _DECISION_NEEDLE.search(joined.lower()):
+            k += 1
+            continue
+        text = _norm(joined)
         if QUOTED.fullmatch(text) or text.startswith(("”", '"', "“")):
             k += 1
             continue
@@ -465,11 +471,17 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
     out: list[str] = []
     for para in text_paragraphs(body):
-        text = _norm(" ".join([ln.text for ln in para]))
+        joined = " ".join([ln.text for ln in para])
+        # A verb stands in the cleaned text only where it stands in the text as joined (spacing
+        # does not change where words start; a quote removed leaves a space where a quote
+        # character stood): most paragraphs are done here.
+        if not _PRESENTER_NEEDLE.search(joined.lower()):
+            continue
+        text = _norm(joined)
         if _has_quote(text):
             text = QUOTED.sub(" ", text)
-        if not _PRESENTER_NEEDLE.search(text.lower()):
-            continue
+            if not _PRESENTER_NEEDLE.search(text.lower()):
+                continue
         sentences = split_sentences(text)
         for sentence in sentences:
             # (a paragraph of one short sentence has passed the test above)
