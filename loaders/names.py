@@ -116,10 +116,16 @@ def split_names(text: str) -> list[str]:
     Dynamic programming over tokens: each name is 1-2 given names then 1-2 surnames; a given
     name from the lexicon starts a name, surname-like words do not.
     """
+    return list(_split_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_names(text: str) -> tuple[str, ...]:
+    """:func:`split_names`, memoised (a body's member list stands in each of its protocols)."""
     tokens = text.split()
     n = len(tokens)
     if n == 0:
-        return []
+        return ()
     INF = float("inf")
     features = [(is_name_token(t), is_first_name(t), looks_like_surname(t)) for t in tokens]
     best: list[tuple[float, list[str]]] = [(INF, [])] * (n + 1)
@@ -140,8 +146,8 @@ def split_names(text: str) -> list[str]:
             if total < best[j][0]:
                 best[j] = (total, names_i + [" ".join(words)])
     if best[n][0] == INF:
-        return [text.strip()]
-    return best[n][1]
+        return (text.strip(),)
+    return tuple(best[n][1])
 
 
 def _name_cost(words: list[tuple[bool, bool, bool]]) -> float:
