@@ -59,6 +59,8 @@ class _KnownNames:
 
     def found(self, names: tuple[str, ...], present: set[str], text: str) -> list[str]:
         """``names`` (in their order, once each) that occur in ``text`` as whole words."""
+        if not present:
+            return []
         return [name for name in dict.fromkeys(names) if name in present and self.patterns[name].search(text)]
 
 
@@ -110,11 +112,13 @@ def find_mentions(text: str, own_acronym: str | None = None, person_names: list[
     known_names = _KNOWN_NAMES.present_in(text)
     agreements += _KNOWN_NAMES.found(KNOWN_AGREEMENTS, known_names, text)
     lowered = text.lower()
-    if "-avtal" in lowered:
+    # every agreement pattern below holds one of these words
+    agreement_word = "avtal" in lowered or "överenskommelse" in lowered
+    if agreement_word and "-avtal" in lowered:
         agreements += [m.group(0).strip() for m in DASH_AGREEMENT.finditer(text)]
-    if any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
+    if agreement_word and any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
         agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
-    if "avtal" in lowered or "överenskommelse" in lowered:
+    if agreement_word:
         agreements += _agreements_about(text)
     for m in BODY_PATTERN.finditer(text):
         word = m.group(0)
