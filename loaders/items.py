@@ -136,13 +136,20 @@ def _align(body: list[dict], toc: list[dict]) -> dict[int, int]:
     sims = [[fuzz.token_set_ratio(bt, tt) / 100 for tt in toc_titles] for bt in body_titles]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
+    toc_nums = [c["num"] for c in toc]
     for a in range(1, n + 1):
+        above, row, moves, row_sims, num = score[a - 1], score[a], back[a], sims[a - 1], body[a - 1]["num"]
         for b in range(1, m + 1):
-            sim = sims[a - 1][b - 1]
-            num_bonus = 0.3 if body[a - 1]["num"] == toc[b - 1]["num"] else 0.0
-            diag = score[a - 1][b - 1] + (sim + num_bonus if sim >= 0.45 or num_bonus else -1)
-            options = [(diag, 0), (score[a - 1][b], 1), (score[a][b - 1], 2)]
-            score[a][b], back[a][b] = max(options)
+            sim = row_sims[b - 1]
+            num_bonus = 0.3 if num == toc_nums[b - 1] else 0.0
+            diag = above[b - 1] + (sim + num_bonus if sim >= 0.45 or num_bonus else -1)
+            # the best of (diag, 0), (up, 1), (left, 2) as max() of the tuples: a tie goes to the later move
+            best, move = diag, 0
+            if above[b] >= best:
+                best, move = above[b], 1
+            if row[b - 1] >= best:
+                best, move = row[b - 1], 2
+            row[b], moves[b] = best, move
     pairs: dict[int, int] = {}
     a, b = n, m
     while a > 0 and b > 0:
