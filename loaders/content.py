@@ -515,6 +515,10 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
 FILE_NAME = re.compile(r"(.+?\.(?:pdf|docx?|xlsx?|pptx?))(?:\s+|$)", re.I)
 
 
+# The letters ATTACHMENT_SECTION and INLINE_ATTACHMENT start with, in either case.
+_ATTACHMENT_HEADING_FIRST = frozenset("bBuUhH")
+
+
 def attachments_in(body: list[Line]) -> list[str]:
     """Documents an item names as its basis: under ``Beslutsunderlag`` / ``Bilagor``."""
     out: list[str] = []
@@ -523,14 +527,15 @@ def attachments_in(body: list[Line]) -> list[str]:
         t = ln.stripped
         if not t:
             continue
-        if ATTACHMENT_SECTION.match(t):
-            collecting = True
-            continue
-        inline = INLINE_ATTACHMENT.match(t)
-        if inline:  # "Bilaga: Projektplan 2024"
-            out.extend(split_attachment_text(inline.group("rest")))
-            collecting = False
-            continue
+        if t[0] in _ATTACHMENT_HEADING_FIRST:
+            if ATTACHMENT_SECTION.match(t):
+                collecting = True
+                continue
+            inline = INLINE_ATTACHMENT.match(t)
+            if inline:  # "Bilaga: Projektplan 2024"
+                out.extend(split_attachment_text(inline.group("rest")))
+                collecting = False
+                continue
         if collecting:
             if OTHER_SECTION.match(t) or SECTION_WORDS.match(t) or decision_heading(t) and len(t) < 60:
                 collecting = False
