@@ -439,9 +439,9 @@ def phase_baseline(spec: dict) -> dict:
     result: dict = {"protocols": records.count, "quads": len(quads), "graphs": len(by_graph), "load": {}, "queries": {},
                     "bulk": {}}
 
-    # the same N-Quads bytes loaded whole: the embedded store's bulk load on disk (what
-    # `samgraf load` writes new graphs with), in parts side by side on every core and in one
-    # part; Oxigraph in memory; rdflib parsing into a Dataset
+    # the same N-Quads bytes loaded whole: the embedded store's bulk load on disk, in parts
+    # side by side on every core and in one part (as `samgraf load` writes new graphs, its
+    # cores busy parsing); Oxigraph in memory; rdflib parsing into a Dataset
     bulk_location = Path(spec["store"] + "-bulk")
     for key, threads in (("oxigraph_disk", os.cpu_count() or 1), ("oxigraph_disk_1_thread", 1)):
         shutil.rmtree(bulk_location, ignore_errors=True)
