@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
-from samgraf.loaders.text import SECTION_WORDS, CaseInsensitive, Line, grouped_alternation, paragraphs, word_alternation
+from samgraf.loaders.text import SECTION_WORDS, CaseInsensitive, Line, grouped_alternation, initials, paragraphs, word_alternation
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?\b|beslutade?s?\b|beslut\s+i\s+\S+|"
@@ -33,8 +33,10 @@ OTHER_SECTION = re.compile(
 )
 # Lines that close a decision section without starting another (the protocol's adjustment lines).
 SECTION_END = re.compile(r"^(?:justerat|justeras|justeringens|justerandes|vid protokollet)\b", re.I)
-INLINE_ATTACHMENT = re.compile(r"^(?:bilag(?:a|or|orna)|beslutsunderlag)\s*:\s*(?P<rest>\S.{0,200})$", re.I)
-ATTACHMENT_SECTION = re.compile(r"^(?:beslutsunderlag|underlag|handlingar|bilag(?:a|or|orna))\s*:?$", re.I)
+_INLINE_ATTACHMENT_LABELS = ("bilag(?:a|or|orna)", "beslutsunderlag")
+_ATTACHMENT_SECTION_LABELS = ("beslutsunderlag", "underlag", "handlingar", "bilag(?:a|or|orna)")
+INLINE_ATTACHMENT = re.compile(rf"^(?:{'|'.join(_INLINE_ATTACHMENT_LABELS)})\s*:\s*(?P<rest>\S.{{0,200}})$", re.I)
+ATTACHMENT_SECTION = re.compile(rf"^(?:{'|'.join(_ATTACHMENT_SECTION_LABELS)})\s*:?$", re.I)
 ATT_CLAUSE = re.compile(r"^(?P<text>att\s+\S.*?)(?:\s*[,;]\s*(?:samt|och)?)?$")  # "att godkänna planen,"
 NUMBERED_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<text>.+)$")
 BULLET = re.compile(r"^[-–•*]\s*(?P<text>.+)$")
@@ -515,8 +517,7 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
 FILE_NAME = re.compile(r"(.+?\.(?:pdf|docx?|xlsx?|pptx?))(?:\s+|$)", re.I)
 
 
-# The letters ATTACHMENT_SECTION and INLINE_ATTACHMENT start with, in either case.
-_ATTACHMENT_HEADING_FIRST = frozenset("bBuUhH")
+_ATTACHMENT_HEADING_FIRST = initials(_INLINE_ATTACHMENT_LABELS + _ATTACHMENT_SECTION_LABELS)
 
 
 def attachments_in(body: list[Line]) -> list[str]:

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from samgraf.loaders.text import Line, html_paragraphs
+from samgraf.loaders.text import Line, html_paragraphs, initials
 
 SECTION_HEADING = re.compile(
     r"^(?P<lead>(?:[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s+)?)(?P<dash>[-•–]\s*)?§\s*(?P<num>\d{1,3})(?![\d-])\s*[.:]?\s*(?P<title>.*)$"
 )
 NUMBER_FIRST_HEADING = re.compile(r"^(?P<num>\d{1,3})\s?§(?!\s*\d)\s*[.:]?\s*(?P<title>.*)$")  # "12 § Budget"
-WORD_HEADING = re.compile(r"^(?:ärende|punkt|paragraf)\s+(?P<num>\d{1,3})\s*[.:)\-–]?\s*(?P<title>.*)$", re.I)
-# The letters a WORD_HEADING starts with, in either case.
-_WORD_HEADING_FIRST = frozenset("äÄpP")
+_HEADING_WORDS = ("ärende", "punkt", "paragraf")
+WORD_HEADING = re.compile(rf"^(?:{'|'.join(_HEADING_WORDS)})\s+(?P<num>\d{{1,3}})\s*[.:)\-–]?\s*(?P<title>.*)$", re.I)
+_WORD_HEADING_FIRST = initials(_HEADING_WORDS)
 NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,3})\s*[.)]\s+(?P<title>[A-ZÅÄÖÉ\"”«].{0,140})$")
 TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\s\.\s\.)\s*\t?\s*\d{0,3}\s*$|\t\s*\d{1,3}\s*$")
 CASE_NUMBER = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?:?\s*\S", re.I)

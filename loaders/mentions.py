@@ -112,13 +112,11 @@ def find_mentions(text: str, own_acronym: str | None = None, person_names: list[
     known_names = _KNOWN_NAMES.present_in(text)
     agreements += _KNOWN_NAMES.found(KNOWN_AGREEMENTS, known_names, text)
     lowered = text.lower()
-    # every agreement pattern below holds one of these words
-    agreement_word = "avtal" in lowered or "överenskommelse" in lowered
-    if agreement_word and "-avtal" in lowered:
-        agreements += [m.group(0).strip() for m in DASH_AGREEMENT.finditer(text)]
-    if agreement_word and any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
-        agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
-    if agreement_word:
+    if "avtal" in lowered or "överenskommelse" in lowered:  # every agreement pattern holds one of these
+        if "-avtal" in lowered:
+            agreements += [m.group(0).strip() for m in DASH_AGREEMENT.finditer(text)]
+        if any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
+            agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
         agreements += _agreements_about(text)
     for m in BODY_PATTERN.finditer(text):
         word = m.group(0)

@@ -29,6 +29,12 @@ def grouped_alternation(words) -> str:
     return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")" for first, ws in groups)
 
 
+def initials(alternatives) -> frozenset[str]:
+    """The first letters of a regex's alternatives, in either case: a cheap test of a line's
+    first character before a case-insensitive regex anchored at the start of the line."""
+    return frozenset(c for a in alternatives for c in (a[0].lower(), a[0].upper()))
+
+
 def word_alternation(words) -> str:
     """:func:`grouped_alternation` of ``words`` at the start of a word."""
     return r"\b(?:" + grouped_alternation(words) + ")"
@@ -283,20 +289,12 @@ def _spaced_columns(line: str) -> str:
 
 def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
-    # _physical_lines, written out: a form feed marks a page break
-    source_lines = text.split("\n")
-    form_feeds = "\f" in text
-    texts = [raw.replace("\f", "") for raw in source_lines] if form_feeds else source_lines
+    physical = _physical_lines(text)
+    texts = [raw for raw, _, _, _ in physical]
     keys = [" ".join(raw.split()).lower() for raw in texts]  # furniture_key
     furniture = _find_furniture(texts, keys)
     lines: list[Line] = []
-    end = -1
-    page = 0
-    for raw, source_line, key in zip(texts, source_lines, keys):
-        start = end + 1
-        end = start + len(source_line)
-        if form_feeds and "\f" in source_line:
-            page += source_line.count("\f")
+    for (raw, start, end, page), key in zip(physical, keys):
         if key in furniture:  # never a blank line: those have the empty key
             continue
         if not key and "\t" not in raw:  # a blank line
