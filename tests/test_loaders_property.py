@@ -31,7 +31,10 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 
 def _check(text: str) -> None:
-    source = read_bytes(text.encode("utf-8"), "prop.txt").text if text.strip() else ""
+    try:  # what the reader makes of it (a byte-order mark alone is no text either)
+        source = read_bytes(text.encode("utf-8"), "prop.txt").text
+    except ReadError:
+        source = ""
     if not source.strip():
         # blank text is the one input refused, and refused with its reason
         with pytest.raises(ReadError, match="the file contains no text"):
