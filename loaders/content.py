@@ -470,6 +470,18 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
     return found
 
 
+def _may_open_with_given_name(sentence: str, index: PersonIndex) -> bool:
+    """Whether a sentence of cleaned text (words parted by single spaces) may start with the
+    presenter's given name, as :func:`presenters_in_text` requires: a cheap test before the
+    presenter pattern. A first word holding ``(`` or ``,`` is not ruled out: the subject's
+    words are read with parentheses removed, up to its first comma."""
+    space = sentence.find(" ")
+    if space < 0:
+        return False  # no space before a verb
+    first = sentence[:space]
+    return is_first_name(first) or index.has_first_name(first) or "(" in first or "," in first
+
+
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
     out: list[str] = []
     for para in text_paragraphs(body):
@@ -486,6 +498,8 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
                 continue
         sentences = split_sentences(text)
         for sentence in sentences:
+            if not _may_open_with_given_name(sentence, index):
+                continue
             # (a paragraph of one short sentence has passed the test above)
             if (len(sentences) > 1 or len(sentence) > 200) and not _PRESENTER_NEEDLE.search(sentence[:200].lower()):
                 continue
