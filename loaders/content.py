@@ -340,11 +340,13 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
         if QUOTED.fullmatch(text) or text.startswith(("”", '"', "“")):
             k += 1
             continue
+        # Spacing cleaned changes no word (the decision words hold no space): only quotes
+        # removed can take the word found above away.
         if _has_quote(text):
             text = QUOTED.sub(" ", text)
-        if not _DECISION_NEEDLE.search(text.lower()):
-            k += 1  # no sentence of it holds a decision word
-            continue
+            if not _DECISION_NEEDLE.search(text.lower()):
+                k += 1  # no sentence of it holds a decision word
+                continue
         for sentence in split_sentences(text):
             if _records_decision(sentence, own):
                 if sentence.endswith(":") and k + 1 < len(paras):
