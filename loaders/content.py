@@ -472,22 +472,44 @@ def names_in(text: str, index: PersonIndex, recent: list[str], allow_new: bool =
     return found
 
 
+def _may_be_given_name(word: str, index: PersonIndex) -> bool:
+    """Whether ``word``, opening a sentence, may be a presenter's given name, as
+    :func:`presenters_in_text` requires. A word holding ``(`` or ``,`` is not ruled out: the
+    subject's words are read with parentheses removed, up to its first comma."""
+    return is_first_name(word) or index.has_first_name(word) or "(" in word or "," in word
+
+
 def _may_open_with_given_name(sentence: str, index: PersonIndex) -> bool:
     """Whether a sentence of cleaned text (words parted by single spaces) may start with the
-    presenter's given name, as :func:`presenters_in_text` requires: a cheap test before the
-    presenter pattern. A first word holding ``(`` or ``,`` is not ruled out: the subject's
-    words are read with parentheses removed, up to its first comma."""
+    presenter's given name: a cheap test before the presenter pattern."""
     space = sentence.find(" ")
     if space < 0:
         return False  # no space before a verb
-    first = sentence[:space]
-    return is_first_name(first) or index.has_first_name(first) or "(" in first or "," in first
+    return _may_be_given_name(sentence[:space], index)
+
+
+# Where a word follows ., ! or ? and a space (the word found by the look-ahead: a word ending in
+# a full stop is itself followed by the next one).
+_AFTER_SENTENCE_END = re.compile(r"[.!?]\s+(?=(\S+))")
+
+
+def _may_hold_sentence_opening_with_given_name(paragraph: str, index: PersonIndex) -> bool:
+    """Whether a paragraph with no quotes may hold a sentence that starts with a presenter's given
+    name: its sentences start at its first word or at a word after ., ! or ? and a space."""
+    words = paragraph.split(None, 1)
+    if not words:
+        return False
+    return _may_be_given_name(words[0], index) or any(
+        _may_be_given_name(word, index) for word in _AFTER_SENTENCE_END.findall(paragraph))
 
 
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:
     out: list[str] = []
     for para in text_paragraphs(body):
         joined = " ".join([ln.text for ln in para])
+        # (quotes removed below can bring a word after a full stop)
+        if not _has_quote(joined) and not _may_hold_sentence_opening_with_given_name(joined, index):
+            continue
         # A verb stands in the cleaned text only where it stands in the text as joined (spacing
         # does not change where words start; a quote removed leaves a space where a quote
         # character stood): most paragraphs are done here.
