@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from samgraf.loaders.text import WORD_START, CaseInsensitive, Line, Text, furniture_key
 
@@ -51,7 +52,18 @@ _PROTOCOL_SUFFIX = re.compile(r"\s+[-–—:]\s+(?:protokoll|(?:minnes|mötes)?a
 _NAME_END = re.compile(r"\s+(?:\d{1,2}\s+(?:%s)|(?:19|20)\d{2}|tid\s*:|datum|kl\.?\s)" % _MONTH_RE, re.I)
 _NOT_A_NAME = re.compile(r"^(?:\S+\s+)?(?:beslut|sammanträde|möte)", re.I)
 _DECISION_OR_PROTOCOL = re.compile(r"\b(beslut|protokoll)\b", re.I)
-_ALL_CAPS_WORD = re.compile(rf"[A-ZÅÄÖ]{WORD_START}[A-ZÅÄÖ]{{1,5}}\b")  # \b[A-ZÅÄÖ]{2,6}\b
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
+
+
+@lru_cache(maxsize=64)
+def _all_caps_words_starting(letter: str) -> re.Pattern | None:
+    r"""All-capitals words of 2-6 letters (``\b[A-ZÅÄÖ]{2,6}\b``) whose first letter case-folds
+    to ``letter``: a pattern starting with one plain character, which the regex engine searches
+    for quickly."""
+    firsts = "".join(c for c in _CAPITALS if c.casefold() == letter)
+    if not firsts:
+        return None
+    return re.compile(rf"[{firsts}]{WORD_START}[{_CAPITALS}]{{1,5}}\b")
 
 
 @dataclass
@@ -271,8 +283,12 @@ def _body(facts: MeetingFacts, text: Text, head: list[Line]) -> None:
 def _used_acronym(name: str, text: Text) -> str | None:
     """An all-capitals word used for the body: its letters in order in the name, mostly initials
     of its words or of the parts of its compounds (``LSG``: Läns-samordnings-grupp)."""
-    counts = Counter(_ALL_CAPS_WORD.findall(text.source_text))
     low = name.casefold()
+    # Only words with the name's first letter are tried below: only they are counted.
+    pattern = _all_caps_words_starting(low[0])
+    if pattern is None:
+        return None
+    counts = Counter(pattern.findall(text.source_text))
     initial = {i for i, ch in enumerate(low) if ch.isalpha() and (
         i == 0 or not low[i - 1].isalnum()
         # after a Swedish linking s in a compound: "läns|samordnings|grupp"
