@@ -200,6 +200,10 @@ def split_lines(text: str) -> list[Line]:
 
 def furniture_key(text: str) -> str:
     """The key under which a line counts as repeated page furniture (spacing and case ignored)."""
+    # Every space character but the plain space is unprintable: a printable text with no double
+    # space and none at either end is spaced as the key is (most lines; no split and join).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.lower()
     return " ".join(text.split()).lower()
 
 
@@ -302,7 +306,7 @@ def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
     physical = _physical_lines(text)
     texts = [raw for raw, _, _, _ in physical]
-    keys = [" ".join(raw.split()).lower() for raw in texts]  # furniture_key
+    keys = [furniture_key(raw) for raw in texts]
     furniture = _find_furniture(texts, keys)
     lines: list[Line] = []
     for (raw, start, end, page), key in zip(physical, keys):
