@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samgraf.loaders.names import is_first_name, is_name_token, same_person_name, strip_party, surname_key
-from samgraf.loaders.text import SECTION_WORDS, CaseInsensitive, Line, grouped_alternation, initials, paragraphs, word_alternation
+from samgraf.loaders.text import (
+    SECTION_WORDS, CaseInsensitive, Line, grouped_alternation, initials, paragraphs, single_spaced, word_alternation,
+)
 
 DECISION_HEADING = re.compile(
     r"^(?:(?:[\wåäöÅÄÖ\-]+\s+){0,8}[\wåäöÅÄÖ\-]+s\s+beslut|beslut(?:et)?\b|beslutade?s?\b|beslut\s+i\s+\S+|"
@@ -136,8 +138,6 @@ def _has_quote(text: str) -> bool:
     return '"' in text or "”" in text or "“" in text or "«" in text or "»" in text
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _ends_in_abbreviation(text: str) -> bool:
@@ -205,7 +205,7 @@ def units_from_lines(lines: list[Line]) -> list[DecisionUnit]:
         units.append((intro_pending[0], intro_pending[1], intro_pending[2], None))
     out = []
     for text, s, e, inh in units:
-        text = _norm(text)
+        text = single_spaced(text)
         if text:
             out.append(DecisionUnit(text, classify(text, inh), s, e))
     return out
@@ -336,7 +336,7 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
         if not _DECISION_NEEDLE.search(joined.lower()):
             k += 1
             continue
-        text = _norm(joined)
+        text = single_spaced(joined)
         if QUOTED.fullmatch(text) or text.startswith(("”", '"', "“")):
             k += 1
             continue
@@ -354,7 +354,7 @@ def plain_decisions(body: list[Line], body_names: list[str]) -> list[DecisionUni
                     items = [BULLET.match(x.stripped) for x in nxt]
                     if all(items):
                         sentence = sentence + " " + " ".join(m.group("text") for m in items)
-                        units.append(DecisionUnit(_norm(sentence), classify(sentence), para[0].start, nxt[-1].end))
+                        units.append(DecisionUnit(single_spaced(sentence), classify(sentence), para[0].start, nxt[-1].end))
                         k += 1
                         break
                     if DECISION_INTRO.match(sentence):
@@ -515,7 +515,7 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
         # character stood): most paragraphs are done here.
         if not _PRESENTER_NEEDLE.search(joined.lower()):
             continue
-        text = _norm(joined)
+        text = single_spaced(joined)
         if _has_quote(text):
             text = QUOTED.sub(" ", text)
             if not _PRESENTER_NEEDLE.search(text.lower()):

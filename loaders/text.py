@@ -126,7 +126,7 @@ class Text:
 _WIDE_SPACE = re.compile(r"[\u2000-\u200a]")
 
 
-def _single_spaced(text: str) -> str:
+def _collapse_spaces(text: str) -> str:
     """``text`` with each run of spaces (plain, or typographic: U+2000-U+200A) as one plain space,
     and none at either end; by string methods, several times faster than a regex substitution on
     a cell of HTML, where removed tags leave many runs."""
@@ -150,7 +150,7 @@ def clean_inline(text: str) -> str:
     text = text.replace("**", "")
     if _SUPER_RUN.search(text):
         text = _SUPER_RUN.sub(lambda m: " " + m.group(0).translate(SUPERSCRIPTS) + " ", text)
-    return _single_spaced(text).strip()
+    return _collapse_spaces(text).strip()
 
 
 _LIST_ITEM_TAG = re.compile(r"<li\b[^<>]*>", re.I)
@@ -198,13 +198,18 @@ def split_lines(text: str) -> list[Line]:
     return [Line(*line) for line in _physical_lines(text)]
 
 
+def single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs as one space, none at either end."""
+    # Every space character but the plain space is unprintable: a printable text with no double
+    # space and none at either end is spaced so already (most lines), no split and join needed.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def furniture_key(text: str) -> str:
     """The key under which a line counts as repeated page furniture (spacing and case ignored)."""
-    # Every space character but the plain space is unprintable: a printable text with no double
-    # space and none at either end is spaced as the key is (most lines; no split and join).
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text.lower()
-    return " ".join(text.split()).lower()
+    return single_spaced(text).lower()
 
 
 _ENDS_BESLUT = re.compile(r"\bbeslut\s*:?$", re.I)
@@ -347,4 +352,5 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def join_text(lines: list[Line]) -> str:
-    return " ".join(" ".join([ln.text for ln in lines]).split())
+    """The lines' text as one single-spaced text (blank lines add only spacing: left out)."""
+    return single_spaced(" ".join([ln.text for ln in lines if ln.text]))
