@@ -411,10 +411,19 @@ class PersonIndex:
         for known in self.names:
             self._by_surname.setdefault(surname_key(known), []).append(known)
         self._first_names = {known.split()[0].casefold() for known in self.names}
+        self._given_name_verdicts: dict[str, bool] = {}
 
     def has_first_name(self, word: str) -> bool:
         """Whether a participant's first name is ``word`` (case ignored)."""
         return word.casefold() in self._first_names
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` is a given name of the lexicon or a participant's first name
+        (memoised: the words that open sentences repeat)."""
+        verdict = self._given_name_verdicts.get(word)
+        if verdict is None:
+            verdict = self._given_name_verdicts[word] = is_first_name(word) or self.has_first_name(word)
+        return verdict
 
     def matches(self, name: str) -> bool:
         """Whether a participant's name is a spelling of ``name``."""
@@ -476,7 +485,7 @@ def _may_be_given_name(word: str, index: PersonIndex) -> bool:
     """Whether ``word``, opening a sentence, may be a presenter's given name, as
     :func:`presenters_in_text` requires. A word holding ``(`` or ``,`` is not ruled out: the
     subject's words are read with parentheses removed, up to its first comma."""
-    return is_first_name(word) or index.has_first_name(word) or "(" in word or "," in word
+    return index.is_given_name(word) or "(" in word or "," in word
 
 
 def _may_open_with_given_name(sentence: str, index: PersonIndex) -> bool:
@@ -491,16 +500,21 @@ def _may_open_with_given_name(sentence: str, index: PersonIndex) -> bool:
 # Where a word follows ., ! or ? and a space (the word found by the look-ahead: a word ending in
 # a full stop is itself followed by the next one).
 _AFTER_SENTENCE_END = re.compile(r"[.!?]\s+(?=(\S+))")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
 
 
 def _may_hold_sentence_opening_with_given_name(paragraph: str, index: PersonIndex) -> bool:
     """Whether a paragraph with no quotes may hold a sentence that starts with a presenter's given
     name: its sentences start at its first word or at a word after ., ! or ? and a space."""
-    words = paragraph.split(None, 1)
-    if not words:
+    first = _FIRST_WORD.match(paragraph)
+    if first is None:
         return False
-    return _may_be_given_name(words[0], index) or any(
-        _may_be_given_name(word, index) for word in _AFTER_SENTENCE_END.findall(paragraph))
+    if _may_be_given_name(first.group(1), index):
+        return True
+    for word in _AFTER_SENTENCE_END.findall(paragraph):
+        if _may_be_given_name(word, index):
+            return True
+    return False
 
 
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:

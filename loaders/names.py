@@ -8,6 +8,8 @@ from importlib.resources import files
 
 from rapidfuzz.distance import Levenshtein
 
+from samgraf.loaders.text import single_spaced
+
 _UP = "A-ZÅÄÖÉÈÜÆØ"
 _LO = "a-zåäöéèüæøáíóúçñ"
 NAME_TOKEN = re.compile(rf"^[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*$")
@@ -206,6 +208,8 @@ def same_person_name(a: str, b: str) -> bool:
 
 def strip_party(text: str) -> tuple[str, str | None]:
     """``Tom Berg (C)`` -> (``Tom Berg``, ``C``)."""
+    if "(" not in text:  # every party is written in parentheses
+        return single_spaced(text), None
     party = None
     for m in PARTY.finditer(text):
         cand = m.group(1)
