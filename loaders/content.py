@@ -521,7 +521,7 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
     out: list[str] = []
     for para in text_paragraphs(body):
         joined = " ".join([ln.text for ln in para])
-        # (quotes removed below can bring a word after a full stop)
+        # Not where it quotes: a quote removed below can leave a full stop before a new sentence.
         if not _has_quote(joined) and not _may_hold_sentence_opening_with_given_name(joined, index):
             continue
         # A verb stands in the cleaned text only where it stands in the text as joined (spacing
