@@ -29,10 +29,17 @@ def grouped_alternation(words) -> str:
     return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")" for first, ws in groups)
 
 
+# Letters that re.IGNORECASE matches to a letter of Swedish words (a-z, å, ä, ö, é, ü) though
+# they are not that letter's str.lower() or str.upper(): dotted and dotless i, long s, the
+# kelvin and ångström signs (a test checks this table against the re module over all of Unicode).
+_IGNORECASE_EXTRA = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a", "å": "\u212b"}
+
+
 def initials(alternatives) -> frozenset[str]:
-    """The first letters of a regex's alternatives, in either case: a cheap test of a line's
-    first character before a case-insensitive regex anchored at the start of the line."""
-    return frozenset(c for a in alternatives for c in (a[0].lower(), a[0].upper()))
+    """The characters a case-insensitive regex's alternatives can start with: a cheap test of a
+    line's first character before a case-insensitive regex anchored at the start of the line."""
+    firsts = {a[0].lower() for a in alternatives}
+    return frozenset(c for f in firsts for c in (f, f.upper(), *_IGNORECASE_EXTRA.get(f, "")))
 
 
 def word_alternation(words) -> str:

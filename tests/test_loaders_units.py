@@ -5,6 +5,7 @@ used, since resolving them to official names is what is tested).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from samgraf.loaders import parse_text, schema_errors
 from samgraf.loaders.attendance import expand_items, take_items
 from samgraf.loaders.meeting import infer_year
 from samgraf.loaders.names import split_names, strip_party
-from samgraf.loaders.text import Line, clean_inline, html_paragraphs, normalise
+from samgraf.loaders.text import Line, clean_inline, html_paragraphs, initials, normalise
 from samgraf.refdata import resolve_organisation
 
 
@@ -758,3 +759,11 @@ def test_committee_protocol_with_substitute_lists_and_headed_sections():
     # the presenter's sentence stands right under its section heading
     assert item(r, "80")["presenters"] == ["Fia Sjö"]
     assert decisions(r, "80") == [("Nämnden antar planen för intern kontroll 2023.", "decision")]
+
+
+def test_initials_are_every_character_a_case_insensitive_regex_can_start_with():
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyzåäöéü":
+        matched = set(re.findall(re.escape(letter), every_character, re.IGNORECASE))
+        assert initials([letter + "xyz"]) == matched, letter
+        assert initials([letter.upper() + "xyz"]) == matched, letter
