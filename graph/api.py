@@ -96,10 +96,12 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    compacted: bool = False
 
     def summary(self) -> str:
         return (f"loaded {len(self.loaded)}, unchanged {len(self.unchanged)}, "
-                f"replaced {len(self.replaced)}, failed {len(self.failed)}")
+                f"replaced {len(self.replaced)}, failed {len(self.failed)}"
+                + (", store compacted" if self.compacted else ""))
 
 
 def failure_message(exc: BaseException) -> str:
@@ -193,13 +195,22 @@ def _record_outcomes(report: LoadReport, written: list[_Written]) -> None:
 
 
 DEFAULT_BATCH = 500  # records mapped, resolved and written together
+COMPACT_MIN_GRAPHS = 1000  # a load that writes this many graphs, a tenth of the store or more, compacts it
+
+
+def should_compact(written: int, graphs_in_store: int) -> bool:
+    """Whether a load that wrote ``written`` graphs is large enough to compact the store after:
+    a fresh store's queries run up to twice as fast compacted (10k: 26 s to compact), while
+    compacting a large store for a few changed graphs would cost more than it gains."""
+    return written >= COMPACT_MIN_GRAPHS and written * 10 >= graphs_in_store
 
 
 def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = None,
                generated_at: dt.datetime | str | None = None,
                progress: Callable[[Path], None] | None = None,
                identities: str | Path | None = None, jobs: int | None = 1,
-               batch_size: int = DEFAULT_BATCH, incremental: bool = True) -> LoadReport:
+               batch_size: int = DEFAULT_BATCH, incremental: bool = True,
+               compact: bool | None = None) -> LoadReport:
     """Load protocol files, JSON record files and folders of them.
 
     Files are parsed by ``jobs`` processes (1: in this process; None: all cores) and the
@@ -207,6 +218,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
     with what the store knows by then (the earlier batches included), so memory stays flat.
     With ``incremental``, a protocol file whose content (SHA-256) the store already holds,
     mapped by this samgraf version, is not parsed again and counts as ``unchanged``.
+    ``compact``: compact the store after the load (None: when :func:`should_compact`).
     """
     from samgraf.graph import iris
     from samgraf.graph.identity import Curation, StoreKnowledge
@@ -278,6 +290,10 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
         writer.shutdown(wait=True)
     if knowledge is not None:
         knowledge.save_cache()
+    written = len(report.loaded) + len(report.replaced)
+    if compact or (compact is None and written >= COMPACT_MIN_GRAPHS
+                   and should_compact(written, len(store.named_graphs()))):
+        report.compacted = store.compact()
     return report
 
 

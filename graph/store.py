@@ -135,6 +135,11 @@ class Store(ABC):
     def clear(self) -> None:
         """Remove everything."""
 
+    def compact(self) -> bool:
+        """Rewrite the store's files for reading, after a large load; False where the store
+        cannot be asked to (a server compacts its own storage)."""
+        return False
+
     def close(self) -> None:
         """Release the store."""
 
@@ -293,6 +298,15 @@ class EmbeddedStore(Store):
 
     def clear(self) -> None:
         self._store.clear()
+
+    def compact(self) -> bool:
+        # Each bulk load adds its own sorted files over the whole key range; until RocksDB has
+        # merged them a lookup reads many files (queries at 10k after a fresh load: 2x slower)
+        try:
+            self._store.optimize()
+        except OSError as exc:
+            raise StoreError(f"cannot compact the store at {self.location}: {exc}") from exc
+        return True
 
     def close(self) -> None:
         self._store.flush()

@@ -46,7 +46,7 @@ def test_every_section_has_its_table(output):
                     "### Query library on the embedded store", "### Baseline at 8", "### Render", "### Targets"):
         assert heading in text, heading
     assert "| corpus | mode | parsed | MB | seconds | protocols/s | per core | MB/s | peak RSS MB | failed |" in text
-    assert "| corpus | records loaded | failed | quads | seconds | triples/s | protocols/s | store on disk MB | peak RSS MB |" in text
+    assert "| corpus | records loaded | failed | quads | seconds | triples/s | protocols/s | compact s | store on disk MB | peak RSS MB |" in text
     assert re.search(r"Python 3\.\d+.*pyoxigraph \d.*rdflib \d", text)
 
 
@@ -77,4 +77,4 @@ def test_numbers_are_present(output):
     render = rows_after(text, "### Render")
     assert render and int(render[0][0].replace(",", "")) >= 150 and re.fullmatch(NUMBER, render[0][7])
     raw = json.loads(max(workdir.glob("results-*.json")).read_text(encoding="utf-8"))
-    assert raw["by_size"]["8"]["load"]["quads"] > 0
+    assert raw["by_size"]["8"]["load"]["quads"] > 0 and raw["by_size"]["8"]["load"]["compact_seconds"] > 0

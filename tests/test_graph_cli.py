@@ -31,6 +31,15 @@ def test_load_reports_loaded_then_unchanged(run):
     assert (second.exit_code, second.stdout) == (0, "loaded 0, unchanged 4, replaced 0, failed 0\n")
 
 
+def test_load_compacts_the_store_when_asked_and_says_so(run):
+    first = run("load", "-q", "--compact", str(GOLDEN_RECORDS))
+    assert (first.exit_code, first.stdout) == (0, "loaded 4, unchanged 0, replaced 0, failed 0, store compacted\n")
+    second = run("load", "-q", "--no-compact", str(GOLDEN_RECORDS))
+    assert (second.exit_code, second.stdout) == (0, "loaded 0, unchanged 4, replaced 0, failed 0\n")
+    count = run("query", "--format", "csv", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert count.stdout == "n\n4\n"
+
+
 def test_load_replaces_a_new_version_and_reports_failures(run, tmp_path):
     record = json.loads((GOLDEN_RECORDS / "party_layout.json").read_text(encoding="utf-8"))
     assert run("load", "-q", str(GOLDEN_RECORDS / "party_layout.json")).exit_code == 0

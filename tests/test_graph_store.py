@@ -354,3 +354,21 @@ def test_bad_n_quads_are_a_store_error_naming_the_store(tmp_path):
     store = EmbeddedStore(tmp_path / "s")
     with pytest.raises(StoreError, match="cannot load N-Quads into .*/s"):
         store.load_nquads(b"<a> <b> .\n")
+
+
+@needs_gold
+def test_compacting_a_store_keeps_what_it_holds(store):
+    load_records(store, _gold_records(), generated_at=FIXED_TIME)
+    before = store.dump_nquads()
+    # the embedded store compacts its files; a server is left to compact its own storage
+    assert store.compact() is isinstance(store, EmbeddedStore)
+    assert_same_dataset(_dataset(before), _dataset(store.dump_nquads()))
+
+
+def test_a_load_compacts_the_store_when_it_wrote_a_large_share_of_it():
+    from samgraf.graph.api import COMPACT_MIN_GRAPHS, should_compact
+
+    assert should_compact(COMPACT_MIN_GRAPHS, COMPACT_MIN_GRAPHS)  # a fresh store
+    assert should_compact(COMPACT_MIN_GRAPHS, 10 * COMPACT_MIN_GRAPHS)
+    assert not should_compact(COMPACT_MIN_GRAPHS, 10 * COMPACT_MIN_GRAPHS + 1)  # a large store, a few changed
+    assert not should_compact(COMPACT_MIN_GRAPHS - 1, COMPACT_MIN_GRAPHS - 1)  # a small load
