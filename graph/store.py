@@ -65,7 +65,7 @@ def _collect(result) -> QueryResult:
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        return QueryResult("select", names, [tuple(s[n] for n in names) for s in result])
+        return QueryResult("select", names, [tuple(s) for s in result])  # values in variable order, None unbound
     return QueryResult("construct", triples=list(result))
 
 
