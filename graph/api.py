@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from samgraf.errors import QueryError, SamgrafError
+from samgraf.errors import QueryError, SamgrafError, StoreError
 from samgraf.graph.mapping import MappedProtocol, map_protocol
 from samgraf.graph.store import QueryResult, Store, Term, open_store
 from samgraf.loaders.model import Protocol, validate_record
@@ -97,6 +97,7 @@ class LoadReport:
     replaced: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     compacted: bool = False
+    compact_error: str | None = None  # the graphs are stored; only compacting them failed
 
     def summary(self) -> str:
         return (f"loaded {len(self.loaded)}, unchanged {len(self.unchanged)}, "
@@ -291,9 +292,12 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
     if knowledge is not None:
         knowledge.save_cache()
     written = len(report.loaded) + len(report.replaced)
-    if compact or (compact is None and written >= COMPACT_MIN_GRAPHS
+    if compact or (compact is None and written >= COMPACT_MIN_GRAPHS  # the store's graphs counted only then
                    and should_compact(written, len(store.named_graphs()))):
-        report.compacted = store.compact()
+        try:
+            report.compacted = store.compact()
+        except StoreError as exc:
+            report.compact_error = failure_message(exc)
     return report
 
 

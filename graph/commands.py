@@ -69,6 +69,8 @@ def load_command(paths, location, base, quiet, identities, jobs, batch_size, ful
             raise click.ClickException(str(exc)) from None
     for label, message in report.failed:
         click.echo(f"failed: {label}: {message}", err=True)
+    if report.compact_error:
+        click.echo(f"warning: the graphs are stored, but {report.compact_error}", err=True)
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)

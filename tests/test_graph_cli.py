@@ -40,6 +40,22 @@ def test_load_compacts_the_store_when_asked_and_says_so(run):
     assert count.stdout == "n\n4\n"
 
 
+def test_a_store_that_cannot_be_compacted_keeps_the_load_and_warns(run, monkeypatch):
+    from samgraf.errors import StoreError
+    from samgraf.graph.store import EmbeddedStore
+
+    def fail(store):
+        raise StoreError(f"cannot compact the store at {store.location}: disk full")
+
+    monkeypatch.setattr(EmbeddedStore, "compact", fail)
+    result = run("load", "-q", "--compact", str(GOLDEN_RECORDS))
+    assert (result.exit_code, result.stdout) == (0, "loaded 4, unchanged 0, replaced 0, failed 0\n")
+    assert result.stderr.startswith("warning: the graphs are stored, but cannot compact the store at ")
+    assert result.stderr.endswith(": disk full\n")
+    count = run("query", "--format", "csv", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert count.stdout == "n\n4\n"
+
+
 def test_load_replaces_a_new_version_and_reports_failures(run, tmp_path):
     record = json.loads((GOLDEN_RECORDS / "party_layout.json").read_text(encoding="utf-8"))
     assert run("load", "-q", str(GOLDEN_RECORDS / "party_layout.json")).exit_code == 0
