@@ -284,7 +284,7 @@ def _used_acronym(name: str, text: Text) -> str | None:
     """An all-capitals word used for the body: its letters in order in the name, mostly initials
     of its words or of the parts of its compounds (``LSG``: Läns-samordnings-grupp)."""
     low = name.casefold()
-    # Only words with the name's first letter are tried below: only they are counted.
+    # only words with the name's first letter can be its acronym
     pattern = _all_caps_words_starting(low[0])
     if pattern is None:
         return None
@@ -295,7 +295,7 @@ def _used_acronym(name: str, text: Text) -> str | None:
         or i >= 3 and low[i - 1] == "s" and low[i - 2].isalpha() and low[i - 3].isalpha())}
     for token, c in counts.most_common():
         tk = token.casefold()
-        if tk[0] != low[0] or len(tk) > len(name.split()) + 3 or c == 1 and len(tk) < 3:
+        if len(tk) > len(name.split()) + 3 or c == 1 and len(tk) < 3:
             continue
         pos, initials, ok = 0, 0, True
         for ch in tk:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from samgraf.loaders.names import first_names
-from samgraf.loaders.text import WORD_START as _WORD_START
+from samgraf.loaders.text import WORD_START as _WORD_START, grouped_alternation
 
 KNOWN_AGREEMENTS = (
     "Meddix", "NPÖ", "Nationell patientöversikt", "LOSUS", "Vård- och omsorgscollege", "VO-College", "Cosmic LINK",
@@ -43,15 +43,9 @@ class _KnownNames:
         # (?<![\wåäö])name(?![\wåäö]), the look-behind written after the name: the regex engine
         # then searches for the name as a plain string.
         self.patterns = {n: re.compile(rf"{re.escape(n)}(?<![\wåäö].{{{len(n)}}})(?![\wåäö])", re.S) for n in names}
-        # All names as plain strings, grouped by their first letter (the regex engine tries one
-        # group where a name may start), longest first in each group: where names start, the
-        # longest one found there; the others starting there are its prefixes.
-        by_initial: dict[str, list[str]] = {}
-        for name in sorted(set(names), key=len, reverse=True):
-            by_initial.setdefault(name[0], []).append(name)
-        self.any_name = re.compile("|".join(
-            re.escape(initial) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
-            for initial, group in by_initial.items()))
+        # All names as plain strings: where names start, the longest one found there; the others
+        # starting there are its prefixes.
+        self.any_name = re.compile(grouped_alternation(set(names), longest_first=True))
         self.prefixes = {n: {p for p in names if n.startswith(p)} for n in names}
 
     def present_in(self, text: str) -> set[str]:

@@ -21,11 +21,13 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 WORD_START = r"(?<!\w.)"
 
 
-def grouped_alternation(words) -> str:
+def grouped_alternation(words, longest_first: bool = False) -> str:
     """A regex matching any of ``words``, grouped by their first letter
     (``b(?:erättar|eskriver)|f(?:öredrar)…``): the regex engine tries fewer branches at each place.
-    For a test whether one matches: the grouping changes which of two matching words is found."""
-    groups = groupby(sorted(words), key=lambda w: w[0])
+    The grouping changes which of two matching words is found, unless ``longest_first``: then
+    where several start, the longest is found."""
+    ordered = sorted(words, key=lambda w: (w[0], -len(w), w)) if longest_first else sorted(words)
+    groups = groupby(ordered, key=lambda w: w[0])
     return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")" for first, ws in groups)
 
 
