@@ -100,7 +100,7 @@ SECTION_WORDS = re.compile(
 )
 
 
-@dataclass
+@dataclass(init=False)
 class Line:
     """One logical line of normalised text and the source range ``[start, end)`` it came from."""
 
@@ -110,10 +110,16 @@ class Line:
     page: int = 0
     cells: list[str] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
+    def __init__(self, text: str, start: int, end: int, page: int = 0, cells: list[str] | None = None) -> None:
+        # the dataclass's own __init__ written out (a line is made for each line of each text)
+        self.text = text
+        self.start = start
+        self.end = end
+        self.page = page
+        self.cells = cells
         # The text without surrounding whitespace, read many times by the extractors: worked
         # out once (a line's text is never reassigned).
-        self.stripped: str = self.text.strip()
+        self.stripped: str = text.strip()
 
     @property
     def blank(self) -> bool:
@@ -221,6 +227,18 @@ def furniture_key(text: str) -> str:
     return single_spaced(text).lower()
 
 
+def _furniture_keys(text: str) -> list[str]:
+    """``furniture_key`` of each physical line's text (form feeds removed), the whole text
+    lower-cased at once. Exact: no character lowers to or from a line feed, a form feed or other
+    whitespace, and whitespace is neither cased nor case-ignorable, so lower-casing sees the same
+    context (the final sigma) in a line as in the text and before spacing as after it."""
+    lowered = (text.replace("\f", "") if "\f" in text else text).lower()
+    return [
+        low if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " " else " ".join(low.split())
+        for low in lowered.split("\n")
+    ]
+
+
 _ENDS_BESLUT = re.compile(r"\bbeslut\s*:?$", re.I)
 _NUMBERED_LINE = re.compile(r"^§?\s*\d{1,3}\s*[.)]?\s+\w")
 _SENTENCE_STOP = re.compile(r"[.!?]$")
@@ -230,6 +248,9 @@ _STAMP_ROW = re.compile(r"^(?:justerandes sign\s*){1,3}(?:utdragsbestyrkande)?$"
 
 # Any of the stamp and page number patterns: one quick test for each line first.
 _ANY_STAMP = re.compile("|".join(f"(?:{p.pattern})" for p in (FURNITURE_LINE, _MD_RULE, _PAGE_NO, _STAMP_ROW, _PAGE_OF)), re.I)
+# What those patterns can start with: the first letters of their words (case ignored), the
+# characters of a rule line, whitespace (\s: str.isspace) or a digit (\d: str.isdecimal).
+_STAMP_FIRST = initials("josup") | frozenset("|-–—=_\t:")
 
 
 @lru_cache(maxsize=4096)
@@ -259,7 +280,8 @@ def _find_furniture(texts: list[str], line_keys: list[str]) -> set[str]:
     keys = [k for k in line_keys if k]
     counts = Counter(keys)
     furniture: set[str] = set()
-    stamp_like = [k for k in counts if _ANY_STAMP.match(k.replace("\t", " "))]
+    stamp_like = [k for k in counts  # (keys are not empty)
+                  if (k[0] in _STAMP_FIRST or k[0].isdecimal() or k[0].isspace()) and _ANY_STAMP.match(k.replace("\t", " "))]
     for key in stamp_like:
         plain = key.replace("\t", " ")
         if FURNITURE_LINE.match(plain) or _MD_RULE.match(plain) or _PAGE_NO.match(plain) and counts[key] >= 2:
@@ -320,7 +342,7 @@ def normalise(text: str) -> Text:
     """Normalise document text into :class:`Text`; see the module docstring."""
     physical = _physical_lines(text)
     texts = [raw for raw, _, _, _ in physical]
-    keys = [furniture_key(raw) for raw in texts]
+    keys = _furniture_keys(text)
     furniture = _find_furniture(texts, keys)
     lines: list[Line] = []
     for (raw, start, end, page), key in zip(physical, keys):

@@ -767,3 +767,34 @@ def test_initials_are_every_character_a_case_insensitive_regex_can_start_with():
         matched = set(re.findall(re.escape(letter), every_character, re.IGNORECASE))
         assert initials([letter + "xyz"]) == matched, letter
         assert initials([letter.upper() + "xyz"]) == matched, letter
+
+
+def test_furniture_keys_of_a_whole_text_are_each_lines_key():
+    from samgraf.loaders.text import _furniture_keys, _physical_lines, furniture_key
+
+    every_character = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    # what the whole-text lower-casing rests on: whitespace stays as it is and nothing turns into it
+    for c in every_character:
+        if c.isspace():
+            assert c.lower() == c and ("Α" + c + "Σ").lower() == "α" + c + "σ" and ("ΑΣ" + c + "Β").lower() == "ας" + c + "β"
+        else:
+            assert c.lower() and not any(x.isspace() for x in c.lower()), hex(ord(c))
+    import random
+
+    rng = random.Random(7)
+    pieces = ["ΑΣ", "Σ", "σ", "ς", "İ", "ı", "ſ", "K", "Å", "Abc", "x", "\u00ad", "'", ".", " ", "  ", "\t", "\f", "\n",
+              "\xa0", "\u2003", "\u2028", "\x1c", "\x85", "\r", "\v"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _furniture_keys(text) == [furniture_key(raw) for raw, _, _, _ in _physical_lines(text)], repr(text)
+
+
+def test_stamp_patterns_start_only_with_the_characters_tested_first():
+    from samgraf.loaders.text import _ANY_STAMP, _STAMP_FIRST
+
+    for c in (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF):
+        assert bool(re.match(r"\s", c)) == c.isspace() and bool(re.match(r"\d", c)) == c.isdecimal(), hex(ord(c))
+        may = c in _STAMP_FIRST or c.isdecimal() or c.isspace()
+        assert may or not bool(re.match(r"[josup|\-–—=_\t:]", c, re.I)), hex(ord(c))
+        if not may and ord(c) < 0x3000:
+            assert not any(_ANY_STAMP.match(c + rest) for rest in ("", "1", " 1", "ida 1", "age 2 av 3", "ign", "-"))
