@@ -20,12 +20,14 @@ AGREEMENT_ABOUT = re.compile(  # "avtal om läkarmedverkan"
     rf"(?:A{_WORD_START}vtal(?:et)?|a{_WORD_START}vtal(?:et)?|Ö{_WORD_START}verenskommelse(?:n)?|ö{_WORD_START}verenskommelse(?:n)?)"
     r"\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"
 )
-BODY_PATTERN = re.compile(
-    rf"[A-ZÅÄÖ]{_WORD_START}(?:[\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
+# What follows a body name's first letter (a capital starting a word).
+_BODY_REST = (
+    r"(?:[\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
     r"[A-ZÅÄÖ]{0,3}-[A-ZÅÄÖ]{2,5}|"
     # names of joined word-starts with inner capitals: "SamReKo", "SocSam"
     r"[a-zåäö]{1,4}(?:[A-ZÅÄÖ][a-zåäö]{1,4}){1,2})\b"
 )
+BODY_PATTERN = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}{_BODY_REST}")
 KNOWN_ORGANISATIONS = (
     "SKL", "SKR", "Inera", "Inera AB", "Socialstyrelsen", "Socialdepartementet", "Regeringskansliet", "Polisen", "polisen",
     "Försäkringskassan", "Arbetsförmedlingen", "Mittuniversitetet", "Umeå universitet", "Karolinska Institutet",
@@ -68,7 +70,13 @@ _KNOWN_NAMES = _KnownNames(KNOWN_AGREEMENTS + KNOWN_ORGANISATIONS)
 _KNOWN_ORGANISATION_SET = frozenset(KNOWN_ORGANISATIONS)
 # AGREEMENT_ABOUT matches start one character before one of these.
 _ABOUT_ANCHOR = re.compile("vtal|verenskommelse")
-_ACRONYM = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}[A-ZÅÄÖ]{{1,5}}\b")
+_ACRONYM_REST = r"[A-ZÅÄÖ]{1,5}\b"
+_ACRONYM = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}{_ACRONYM_REST}")
+# Both patterns start with a capital starting a word: one pass over the text finds, at each such
+# capital, what either would match there (in look-aheads, so that the next capital is tried too).
+_BODY_OR_ACRONYM = re.compile(
+    rf"[A-ZÅÄÖ]{_WORD_START}(?:(?=({_BODY_REST}))(?:(?=({_ACRONYM_REST}))|)|(?=({_ACRONYM_REST})))"
+)
 _COMMON_CAPS = {"PPT", "GAP", "IT", "OK", "EU", "HP", "AC", "VD", "SOU", "IFO", "ÖK", "PDF"}
 
 
@@ -107,6 +115,28 @@ def _agreements_about(text: str) -> list[str]:
     return out
 
 
+def _bodies_and_acronyms(text: str) -> tuple[list[str], list[str]]:
+    """``[m.group(0) for m in BODY_PATTERN.finditer(text)]`` and the same for ``_ACRONYM``, in one
+    pass: the pass finds every place where either pattern matches (a look-ahead finds there what
+    the pattern's own match there would), and, as finditer does, a match of a pattern is kept
+    only where it starts at or after the end of the last one kept."""
+    bodies: list[str] = []
+    acronyms: list[str] = []
+    body_end = acronym_end = 0
+    for m in _BODY_OR_ACRONYM.finditer(text):
+        start = m.start()
+        acronym_group = 3
+        if m.group(1) is not None:
+            acronym_group = 2
+            if start >= body_end:
+                body_end = m.end(1)
+                bodies.append(text[start:body_end])
+        if m.group(acronym_group) is not None and start >= acronym_end:
+            acronym_end = m.end(acronym_group)
+            acronyms.append(text[start:acronym_end])
+    return bodies, acronyms
+
+
 def find_mentions(text: str, own_acronym: str | None = None, person_names: list[str] = ()) -> dict[str, list[str]]:
     bodies, agreements, organisations = [], [], []
     known_names = _KNOWN_NAMES.present_in(text)
@@ -118,8 +148,8 @@ def find_mentions(text: str, own_acronym: str | None = None, person_names: list[
         if any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
             agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
         agreements += _agreements_about(text)
-    for m in BODY_PATTERN.finditer(text):
-        word = m.group(0)
+    body_words, acronym_words = _bodies_and_acronyms(text)
+    for word in body_words:
         if word in _KNOWN_ORGANISATION_SET:  # Socialstyrelsen is an authority, not a body of theirs
             continue
         if word.casefold() in ("arbetsgruppen", "gruppen", "styrgruppen"):
@@ -130,8 +160,7 @@ def find_mentions(text: str, own_acronym: str | None = None, person_names: list[
     known = {a.casefold() for a in agreements + bodies + organisations}
     names = " ".join(person_names)
     given_names = first_names()
-    for m in _ACRONYM.finditer(text):
-        word = m.group(0)
+    for word in acronym_words:
         if word in _COMMON_CAPS or word == own_acronym:
             continue
         folded = word.casefold()

@@ -798,3 +798,17 @@ def test_stamp_patterns_start_only_with_the_characters_tested_first():
         assert may or not bool(re.match(r"[josup|\-–—=_\t:]", c, re.I)), hex(ord(c))
         if not may and ord(c) < 0x3000:
             assert not any(_ANY_STAMP.match(c + rest) for rest in ("", "1", " 1", "ida 1", "age 2 av 3", "ign", "-"))
+
+
+def test_bodies_and_acronyms_in_one_pass_are_what_each_pattern_finds():
+    import random
+
+    from samgraf.loaders.mentions import _ACRONYM, BODY_PATTERN, _bodies_and_acronyms
+
+    rng = random.Random(11)
+    pieces = ["A", "SKL", "Å", "Ö", "R", "a", "ä", "ö", "é", "x", "-", "_", "1", " ", "\n", ".", ",", "gruppen", "rådet",
+              "nämnden", "Gruppen", "styrelsen", "SamReKo", "Soc", "Sam", "EU", "ÅÄÖ", "-ABC", "Σ", "ß"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _bodies_and_acronyms(text) == (
+            [m.group(0) for m in BODY_PATTERN.finditer(text)], [m.group(0) for m in _ACRONYM.finditer(text)]), repr(text)
