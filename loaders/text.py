@@ -344,6 +344,9 @@ def normalise(text: str) -> Text:
     texts = [raw for raw, _, _, _ in physical]
     keys = _furniture_keys(text)
     furniture = _find_furniture(texts, keys)
+    # Where the text holds no character that cleaning changes, clean_inline() of a line or cell
+    # without a double space is its text stripped (as clean_inline's own first test finds).
+    plain_text = not _NEEDS_CLEANING.search(text)
     lines: list[Line] = []
     for (raw, start, end, page), key in zip(physical, keys):
         if key in furniture:  # never a blank line: those have the empty key
@@ -355,14 +358,14 @@ def normalise(text: str) -> Text:
             raw = _spaced_columns(raw)
         if "\t" in raw:
             cells = [c for c in raw.split("\t")]
-            clean_cells = [clean_inline(c) for c in cells]
+            clean_cells = [c.strip() if plain_text and "  " not in c else clean_inline(c) for c in cells]
             out = Line("\t".join(clean_cells).strip("\t ") if any(clean_cells) else "", start, end, page)
             out.cells = cells
             if _MD_RULE.match(out.text or "-") and out.text:
                 continue
             lines.append(out)
         else:
-            lines.append(Line(clean_inline(raw), start, end, page))
+            lines.append(Line(raw.strip() if plain_text and "  " not in raw else clean_inline(raw), start, end, page))
     return Text(source_text=text, lines=lines, furniture=sorted(furniture))
 
 
