@@ -812,3 +812,15 @@ def test_bodies_and_acronyms_in_one_pass_are_what_each_pattern_finds():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert _bodies_and_acronyms(text) == (
             [m.group(0) for m in BODY_PATTERN.finditer(text)], [m.group(0) for m in _ACRONYM.finditer(text)]), repr(text)
+
+
+def test_words_after_sentence_ends_are_those_of_the_one_pattern():
+    import random
+
+    from samgraf.loaders.content import _AFTER_SENTENCE_END, _words_after_sentence_ends
+
+    rng = random.Random(5)
+    pieces = [".", "!", "?", "..", "?!", " ", "  ", "\t", "\n", "\xa0", "\u2003", "Anna", "per", "x.", "(Eva", "Bo,", "3.5", "”"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert sorted(_words_after_sentence_ends(text)) == sorted(_AFTER_SENTENCE_END.findall(text)), repr(text)
