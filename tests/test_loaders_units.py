@@ -824,3 +824,11 @@ def test_words_after_sentence_ends_are_those_of_the_one_pattern():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
         assert sorted(_words_after_sentence_ends(text)) == sorted(_AFTER_SENTENCE_END.findall(text)), repr(text)
+
+
+def test_cleaning_characters_are_the_cleaning_pattern_s_class():
+    from samgraf.loaders.text import _CLEANING_CHARACTERS, _NEEDS_CLEANING
+
+    assert len(set(_CLEANING_CHARACTERS)) == len(_CLEANING_CHARACTERS)
+    for c in (chr(c) for c in range(0x110000)):
+        assert bool(_NEEDS_CLEANING.match(c)) == (c in _CLEANING_CHARACTERS), hex(ord(c))
