@@ -52,6 +52,7 @@ TARGET_100K_SECONDS = 15 * 60
 TARGET_PEAK_GB = 4.0
 TARGET_QUERY_SECONDS = 1.0
 TARGET_RATIO = 5.0
+DEFAULT_BATCH = 500  # records per load_records call, as samgraf load batches them (samgraf.graph.api.DEFAULT_BATCH)
 MAX_RSS_GB = 10.0  # default cap on a phase's resident memory (the machine is shared)
 SLOW_QUERY = 10.0  # seconds: a query slower than this on its first run is not repeated
 
@@ -178,7 +179,9 @@ def _count_quads(store) -> tuple[int, int]:
 
 def phase_load(spec: dict) -> dict:
     """load_records into a fresh embedded store: the project's load path."""
+    from samgraf.graph import iris
     from samgraf.graph.api import load_records
+    from samgraf.graph.identity import StoreKnowledge
     from samgraf.graph.store import EmbeddedStore
 
     location = Path(spec["store"])
@@ -188,11 +191,13 @@ def phase_load(spec: dict) -> dict:
     store = EmbeddedStore(location)
     batch = spec.get("batch") or 0
     start = time.perf_counter()
-    if batch:  # successive load_records calls, each resolved against what the store already holds
+    if batch:  # successive load_records calls, each resolved against what the store holds by then
         report, stream = None, iter(records)
+        knowledge = StoreKnowledge(store, iris.resolve_base(None))  # kept up to date, as samgraf load keeps it
         while chunk := list(itertools.islice(stream, batch)):
-            report = load_records(store, chunk, report=report)
-            log(f"  loaded {records.count:,} records, {time.perf_counter() - start:,.0f} s, RSS {rss_mb():,.0f} MB")
+            report = load_records(store, chunk, report=report, knowledge=knowledge)
+            if records.count % (10 * batch) < batch:
+                log(f"  loaded {records.count:,} records, {time.perf_counter() - start:,.0f} s, RSS {rss_mb():,.0f} MB")
     else:
         report = load_records(store, records)
     total = time.perf_counter() - start
@@ -916,8 +921,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
     ap.add_argument("--one-core-max", type=int, default=0,
                     help="parse at most this many protocols in the one-core pass (0 = the whole corpus)")
-    ap.add_argument("--load-batch", type=int, default=0,
-                    help="load the records in batches of this many (successive load_records calls; default 0 = all at once)")
+    ap.add_argument("--load-batch", type=int, default=DEFAULT_BATCH,
+                    help=f"load the records in batches of this many, as samgraf load does (successive load_records "
+                         f"calls; default {DEFAULT_BATCH}; 0 = all at once, which needs ~1 GB per 1,000 protocols)")
     ap.add_argument("--baseline-max", type=int, default=2000,
                     help="protocols in the rdflib baseline (rdflib needs ~1 GB per million quads; default 2000)")
     ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before a query (first run) is given up (default 60)")

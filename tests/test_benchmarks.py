@@ -33,7 +33,7 @@ def output(tmp_path_factory):
     markdown = workdir / "tables.md"
     proc = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--sizes", "8", "--seed", "t", "--workdir", str(workdir), "--repeat", "1",
-         "--render-sizes", "150", "--query-timeout", "20", "--markdown", str(markdown)],
+         "--render-sizes", "150", "--query-timeout", "20", "--load-batch", "3", "--markdown", str(markdown)],
         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert markdown.read_text(encoding="utf-8").strip() == proc.stdout.strip()
@@ -77,4 +77,17 @@ def test_numbers_are_present(output):
     render = rows_after(text, "### Render")
     assert render and int(render[0][0].replace(",", "")) >= 150 and re.fullmatch(NUMBER, render[0][7])
     raw = json.loads(max(workdir.glob("results-*.json")).read_text(encoding="utf-8"))
-    assert raw["by_size"]["8"]["load"]["quads"] > 0 and raw["by_size"]["8"]["load"]["compact_seconds"] > 0
+    load = raw["by_size"]["8"]["load"]
+    assert load["quads"] > 0 and load["compact_seconds"] > 0
+    assert load["batch"] == 3 and load["loaded"] == 8 and load["graphs"] == 8 and load["failed"] == 0
+
+
+def test_load_phase_batches_as_samgraf_load_does():
+    import importlib.util
+
+    from samgraf.graph.api import DEFAULT_BATCH
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    assert run.DEFAULT_BATCH == DEFAULT_BATCH
