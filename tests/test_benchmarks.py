@@ -80,6 +80,8 @@ def test_numbers_are_present(output):
     load = raw["by_size"]["8"]["load"]
     assert load["quads"] > 0 and load["compact_seconds"] > 0
     assert load["batch"] == 3 and load["loaded"] == 8 and load["graphs"] == 8 and load["failed"] == 0
+    assert raw["by_size"]["8"]["baseline"]["bulk"]["oxigraph_compact"] > 0  # queried as samgraf load leaves a store
+    assert "The queries read the store on disk as `samgraf load` leaves it" in text
 
 
 def test_load_phase_batches_as_samgraf_load_does():
