@@ -81,6 +81,8 @@ def test_numbers_are_present(output):
     assert load["quads"] > 0 and load["compact_seconds"] > 0
     assert load["batch"] == 3 and load["loaded"] == 8 and load["graphs"] == 8 and load["failed"] == 0
     assert raw["by_size"]["8"]["baseline"]["bulk"]["oxigraph_compact"] > 0  # queried as samgraf load leaves a store
+    disk = {name: entry["oxigraph_disk"] for name, entry in raw["by_size"]["8"]["baseline"]["queries"].items()}
+    assert set(disk) == set(query_names()) and all(d["median"] > 0 for d in disk.values()), disk  # its own process
     assert "The queries read the store on disk as `samgraf load` leaves it" in text
 
 
