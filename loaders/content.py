@@ -498,10 +498,9 @@ def _may_open_with_given_name(sentence: str, index: PersonIndex) -> bool:
 
 
 # Where a word follows ., ! or ? and a space (the word found by the look-ahead: a word ending in
-# a full stop is itself followed by the next one).
-_AFTER_SENTENCE_END = re.compile(r"[.!?]\s+(?=(\S+))")
-# The same, one pattern for each of the three characters: a pattern starting with one plain
-# character is searched for many times faster than one starting with a class of characters.
+# a full stop is itself followed by the next one); one pattern for each of the three characters,
+# as a pattern starting with one plain character is searched for many times faster than one
+# starting with a class of characters ([.!?]).
 _AFTER_FULL_STOP = re.compile(r"\.\s+(?=(\S+))")
 _AFTER_EXCLAMATION_MARK = re.compile(r"!\s+(?=(\S+))")
 _AFTER_QUESTION_MARK = re.compile(r"\?\s+(?=(\S+))")
@@ -509,8 +508,8 @@ _FIRST_WORD = re.compile(r"\s*(\S+)")
 
 
 def _words_after_sentence_ends(paragraph: str) -> list[str]:
-    """The words of ``_AFTER_SENTENCE_END.findall(paragraph)``, perhaps in another order: as the
-    whitespace a match takes is never a character a match starts with, each of the three
+    """The words of ``re.findall(r"[.!?]\s+(?=(\S+))", paragraph)``, perhaps in another order: as
+    the whitespace a match takes is never a character a match starts with, each of the three
     patterns finds the words after its character that the one pattern finds."""
     words = _AFTER_FULL_STOP.findall(paragraph)
     if "!" in paragraph:

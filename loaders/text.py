@@ -150,10 +150,11 @@ def _collapse_spaces(text: str) -> str:
     return " ".join(filter(None, text.split(" ")))
 
 
-_NEEDS_CLEANING = re.compile(r"[<&\u00ad\u200b\ufeff\xa0*⁰¹²³⁴⁵⁶⁷⁸⁹\u2000-\u200a]")
-# The characters of that class, one by one: in a whole text, a search for each of them (a
+# The characters cleaning changes: HTML, soft hyphens and invisible spaces, bold marks,
+# superscripts, typographic spaces. In a whole text a substring test for each of them (a
 # character beyond the text's widest one is ruled out at once) is faster than the class's search.
 _CLEANING_CHARACTERS = tuple("<&\u00ad\u200b\ufeff\xa0*⁰¹²³⁴⁵⁶⁷⁸⁹" + "".join(map(chr, range(0x2000, 0x200B))))
+_NEEDS_CLEANING = re.compile("[" + re.escape("".join(_CLEANING_CHARACTERS)) + "]")
 
 
 def clean_inline(text: str) -> str:
@@ -236,10 +237,7 @@ def _furniture_keys(text: str) -> list[str]:
     whitespace, and whitespace is neither cased nor case-ignorable, so lower-casing sees the same
     context (the final sigma) in a line as in the text and before spacing as after it."""
     lowered = (text.replace("\f", "") if "\f" in text else text).lower()
-    return [
-        low if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " " else " ".join(low.split())
-        for low in lowered.split("\n")
-    ]
+    return [single_spaced(low) for low in lowered.split("\n")]
 
 
 _ENDS_BESLUT = re.compile(r"\bbeslut\s*:?$", re.I)
@@ -349,7 +347,7 @@ def normalise(text: str) -> Text:
     furniture = _find_furniture(texts, keys)
     # Where the text holds no character that cleaning changes, clean_inline() of a line or cell
     # without a double space is its text stripped (as clean_inline's own first test finds).
-    plain_text = not any(c in text for c in _CLEANING_CHARACTERS)  # not _NEEDS_CLEANING.search(text)
+    plain_text = not any(c in text for c in _CLEANING_CHARACTERS)
     lines: list[Line] = []
     for (raw, start, end, page), key in zip(physical, keys):
         if key in furniture:  # never a blank line: those have the empty key
