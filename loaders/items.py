@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from samgraf.loaders.text import Line, html_paragraphs, initials
 
@@ -128,12 +129,21 @@ def _title_after(lines: list[Line], i: int, limit: int) -> tuple[str, int]:
     return "", i
 
 
+def title_similarities(body_titles: list[str], toc_titles: list[str]) -> list[list[float]]:
+    """``fuzz.token_set_ratio(b, t) / 100`` of each body title and contents title, as rows of
+    floats: rapidfuzz's matrix (in float64, the scorer's own result) is one call, not one per pair."""
+    if not body_titles or not toc_titles:
+        return [[] for _ in body_titles]
+    scores = process.cdist(body_titles, toc_titles, scorer=fuzz.token_set_ratio, dtype=np.float64)
+    return (scores / 100).tolist()
+
+
 def _align(body: list[dict], toc: list[dict]) -> dict[int, int]:
     """Monotone alignment of body headings to contents entries by title similarity."""
     n, m = len(body), len(toc)
     body_titles = [c["title"].lower() for c in body]
     toc_titles = [c["title"].lower() for c in toc]
-    sims = [[fuzz.token_set_ratio(bt, tt) / 100 for tt in toc_titles] for bt in body_titles]
+    sims = title_similarities(body_titles, toc_titles)
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     toc_nums = [c["num"] for c in toc]

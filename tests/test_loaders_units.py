@@ -837,3 +837,19 @@ def test_cleaning_characters_are_the_cleaning_pattern_s_class():
     for c in (chr(c) for c in range(0x110000)):
         assert bool(_NEEDS_CLEANING.match(c)) == (c in _CLEANING_CHARACTERS), hex(ord(c))
         assert bool(written.match(c)) == (c in _CLEANING_CHARACTERS), hex(ord(c))
+
+
+def test_title_similarity_matrix_is_the_scorer_of_each_pair():
+    import random
+
+    from rapidfuzz import fuzz
+
+    from samgraf.loaders.items import title_similarities
+
+    rng = random.Random(13)
+    words = ["", " ", "budget", "Budget", "2024", "och", "plan", "planen", "å", "ÄR", "§", "-", "–", "x.", "\t", "Σ", "ß",
+             "uppföljning", "av", "rapport", "rapporten", "ΑΣ", "\u00ad"]
+    for _ in range(400):
+        titles = [[" ".join(rng.choice(words) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 5))]
+                  for _ in range(2)]
+        assert title_similarities(*titles) == [[fuzz.token_set_ratio(b, t) / 100 for t in titles[1]] for b in titles[0]]
