@@ -20,12 +20,18 @@ AGREEMENT_ABOUT = re.compile(  # "avtal om läkarmedverkan"
     rf"(?:A{_WORD_START}vtal(?:et)?|a{_WORD_START}vtal(?:et)?|Ö{_WORD_START}verenskommelse(?:n)?|ö{_WORD_START}verenskommelse(?:n)?)"
     r"\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"
 )
-# What follows a body name's first letter (a capital starting a word).
+_BODY_WORD_ENDS = ("gruppen", "rådet", "arenan", "nämnden", "styrelsen", "träffen", "nätverket")
+# What follows a body name's first letter (a capital starting a word). The first alternative is
+# [\wåäö\-]*(?:gruppen|rådet|…)\b written to try only the places where \b can follow a word
+# end (the end of the word or of a part before a hyphen), last first: each part is taken whole
+# (possessive) and look-behinds test how it ends, instead of backtracking one character at a
+# time. The runs of lower-case letters are possessive too: giving one back never lets a capital
+# or \b follow. (A test checks this pattern against the one written plainly.)
 _BODY_REST = (
-    r"(?:[\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
+    r"(?:(?:\w*+-)*\w*+(?:" + "|".join(f"(?<={end})" for end in _BODY_WORD_ENDS) + ")|"
     r"[A-ZÅÄÖ]{0,3}-[A-ZÅÄÖ]{2,5}|"
     # names of joined word-starts with inner capitals: "SamReKo", "SocSam"
-    r"[a-zåäö]{1,4}(?:[A-ZÅÄÖ][a-zåäö]{1,4}){1,2})\b"
+    r"[a-zåäö]{1,4}+(?:[A-ZÅÄÖ][a-zåäö]{1,4}+){1,2})\b"
 )
 BODY_PATTERN = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}{_BODY_REST}")
 KNOWN_ORGANISATIONS = (

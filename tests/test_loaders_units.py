@@ -853,3 +853,23 @@ def test_title_similarity_matrix_is_the_scorer_of_each_pair():
         titles = [[" ".join(rng.choice(words) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 5))]
                   for _ in range(2)]
         assert title_similarities(*titles) == [[fuzz.token_set_ratio(b, t) / 100 for t in titles[1]] for b in titles[0]]
+
+
+def test_body_pattern_is_the_one_written_plainly():
+    import random
+
+    from samgraf.loaders.mentions import _BODY_OR_ACRONYM, _WORD_START, BODY_PATTERN
+
+    plain_rest = (r"(?:[\wåäö\-]*(?:gruppen|rådet|arenan|nämnden|styrelsen|träffen|nätverket)|"
+                  r"[A-ZÅÄÖ]{0,3}-[A-ZÅÄÖ]{2,5}|[a-zåäö]{1,4}(?:[A-ZÅÄÖ][a-zåäö]{1,4}){1,2})\b")
+    plain = re.compile(rf"[A-ZÅÄÖ]{_WORD_START}{plain_rest}")
+    plain_one_pass = re.compile(
+        rf"[A-ZÅÄÖ]{_WORD_START}(?:(?=({plain_rest}))(?:(?=([A-ZÅÄÖ]{{1,5}}\b))|)|(?=([A-ZÅÄÖ]{{1,5}}\b)))")
+    rng = random.Random(17)
+    pieces = ["A", "S", "Å", "Ö", "Arbets", "gruppen", "grupp", "en", "rådet", "råd", "arenan", "nämnden", "styrelsen",
+              "träffen", "nätverket", "Gruppen", "RÅDET", "-", "--", "_", "1", " ", ".", "a", "ä", "é", "ß", "Σ", "x",
+              "SamReKo", "Soc", "Sam", "ab", "abcde", "EU", "-ABC", "LSG-", "\n", "\u0301"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in BODY_PATTERN.finditer(text)] == [m.span() for m in plain.finditer(text)], repr(text)
+        assert [m.regs for m in _BODY_OR_ACRONYM.finditer(text)] == [m.regs for m in plain_one_pass.finditer(text)], repr(text)
