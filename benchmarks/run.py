@@ -11,8 +11,9 @@ that its peak memory (maximum resident set size) is its own:
    ``multiprocessing`` pool of ``--jobs`` processes); the all-cores pass writes the records
    (JSON lines) that the next phases load;
 2. load: ``samgraf.graph.api.load_records`` into a fresh embedded store (identity
-   resolution, mapping, one transaction per named graph); triples/s, size of the store
-   folder, peak memory. Reading the records back from JSON is timed apart and not counted;
+   resolution, mapping, Oxigraph's bulk loader) in batches of ``--load-batch``, as
+   ``samgraf load`` writes them, then compaction; triples/s, size of the store folder, peak
+   memory. Reading the records back from JSON is timed apart and not counted;
 3. the query library on that store: median latency of ``--repeat`` runs per query,
    parameters bound to values found in the store (the body with the most meetings, ...);
 4. baseline: the same quads (dumped from a store loaded with the first ``--baseline-max``
@@ -475,6 +476,8 @@ def phase_baseline(spec: dict) -> dict:
     rdflib.Dataset(default_union=True).parse(data=nquads, format="nquads")
     result["bulk"]["rdflib"] = time.perf_counter() - start
     result["bulk"]["megabytes"] = len(nquads) / 1e6
+    nquads_file = Path(spec["store"] + ".nq")  # for the in-memory queries, in a process of their own
+    nquads_file.write_bytes(nquads)
     del nquads
     log(f"  baseline: N-Quads loaded whole: {result['bulk']}")
 
@@ -492,23 +495,25 @@ def phase_baseline(spec: dict) -> dict:
     log(f"  baseline: oxigraph written: {result['load']}")
     stores["disk"].close()
     shutil.rmtree(location, ignore_errors=True)
+    del stores
     # the queries read the store on disk as `samgraf load` leaves it (bulk-loaded, then
-    # compacted), and the one written graph by graph in memory
+    # compacted), and an in-memory store of the same N-Quads, each in a process of its own as
+    # the query phase runs them (in this one, which holds the corpus in memory, the same
+    # queries ran up to ~3x slower)
     queried = EmbeddedStore(bulk_location)
     params = discover_params(queried)
     queried.close()
-    # on disk: in a process of its own, as the query phase runs them (in this one, which holds
-    # the corpus in memory, the same queries ran up to ~3x slower)
-    library = run_phase("library", {"store": str(bulk_location), "params": params, "repeat": spec["repeat"],
-                                    "timeout": timeout}, location.parent, spec.get("max_rss_gb", MAX_RSS_GB))
-    memory = stores["memory"]
+    libraries = {kind: run_phase("library", {source: str(path), "params": params, "repeat": spec["repeat"],
+                                             "timeout": timeout}, location.parent, spec.get("max_rss_gb", MAX_RSS_GB))
+                 for kind, source, path in (("oxigraph_disk", "store", bulk_location),
+                                            ("oxigraph_memory", "nquads", nquads_file))}
     for name in query_names():
         bound = params.get(name, {})
         entry = result["queries"][name] = {"params": bound}
-        entry["oxigraph_disk"] = library.get(name) or {"error": library.get("error", "not run")}
-        entry["oxigraph_memory"] = _oxigraph_runs(lambda: memory, _library_text(name, bound), spec["repeat"], timeout)
-    del stores, memory
+        for kind, library in libraries.items():
+            entry[kind] = library.get(name) or {"error": library.get("error", "not run")}
     shutil.rmtree(bulk_location, ignore_errors=True)
+    nquads_file.unlink(missing_ok=True)
 
     # rdflib: terms converted beforehand (not timed), then added graph by graph
     term = _rdflib_terms()
@@ -610,13 +615,24 @@ def start_watchdog(limit_mb: float, result_file: str) -> None:
 
 
 def phase_library(spec: dict) -> dict:
-    """The query library with the given parameters on the store at ``spec["store"]``: median of
-    ``repeat`` runs each (the baseline's on-disk queries, away from the baseline's data)."""
+    """The query library with the given parameters on the store at ``spec["store"]``, or on an
+    in-memory store of the N-Quads file ``spec["nquads"]``: median of ``repeat`` runs each (the
+    baseline's Oxigraph queries, away from the baseline's data)."""
+    import pyoxigraph as ox
+
     from samgraf.graph.api import query_names
     from samgraf.graph.store import EmbeddedStore
 
-    return {name: _oxigraph_runs(lambda: EmbeddedStore(spec["store"]), _library_text(name, spec["params"].get(name, {})),
-                                 spec["repeat"], spec["timeout"])
+    if "nquads" in spec:
+        memory = EmbeddedStore(None)
+        memory._store.load(path=spec["nquads"], format=ox.RdfFormat.N_QUADS)
+
+        def open_store():
+            return memory
+    else:
+        def open_store():
+            return EmbeddedStore(spec["store"])
+    return {name: _oxigraph_runs(open_store, _library_text(name, spec["params"].get(name, {})), spec["repeat"], spec["timeout"])
             for name in query_names()}
 
 
@@ -829,7 +845,7 @@ def report(results: dict) -> str:
                   "oxigraph time (> 1 means oxigraph is faster). The queries read the store on disk as `samgraf load` "
                   "leaves it (the N-Quads bulk-loaded in one part, then compacted"
                 + (f": {num(b['bulk']['oxigraph_compact'], 1)} s" if b.get("bulk", {}).get("oxigraph_compact") is not None else "")
-                + "; in a process of their own) and the one in memory as written graph by graph.", ""]
+                + ") and Oxigraph's in-memory store of the same N-Quads, each in a process of its own.", ""]
         load = b["load"]
         rows = [["write, graph by graph (s)", num(load["oxigraph_disk"], 2), num(load["oxigraph_memory"], 2),
                  num(load["rdflib"], 2), ratio(load["rdflib"], load["oxigraph_disk"]),

@@ -83,6 +83,9 @@ def test_numbers_are_present(output):
     assert raw["by_size"]["8"]["baseline"]["bulk"]["oxigraph_compact"] > 0  # queried as samgraf load leaves a store
     disk = {name: entry["oxigraph_disk"] for name, entry in raw["by_size"]["8"]["baseline"]["queries"].items()}
     assert set(disk) == set(query_names()) and all(d["median"] > 0 for d in disk.values()), disk  # its own process
+    memory = {name: entry["oxigraph_memory"] for name, entry in raw["by_size"]["8"]["baseline"]["queries"].items()}
+    assert set(memory) == set(query_names()) and all(m["median"] > 0 for m in memory.values()), memory
+    assert not list(workdir.glob("*.nq"))  # the in-memory queries' N-Quads file is removed
     assert "The queries read the store on disk as `samgraf load` leaves it" in text
 
 
