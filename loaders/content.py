@@ -85,7 +85,7 @@ STRONG_ASSIGN = CaseInsensitive(
 )
 NOTED = CaseInsensitive(
     r"till handlingarna|\bnoter(?:as|ades|ats|ar|ade)\b|\bnoteras\b|\btagit del av\b|\btar del av\b|\bantecknas\b|\bantecknades\b|"
-    r"informationen\s+(?:noteras|tas emot|godtas)|\bredovisningen\s+noteras|\b(?:tas|togs)\s+till\s+protokollet",
+    r"informationen\s+(?:noteras|tas emot|godtas)|\bredovisningen\s+noteras|\bt(?:as|ogs)\s+till\s+protokollet",
 )
 APPROVE = CaseInsensitive(
     r"\b(?:godkänn|godkände|fastställ|beslut(?:ar|ade|as|ades)\b|beslöt|antar\b|antas\b|antogs|antog\b|väljs|valdes|"

@@ -56,6 +56,17 @@ def _has_lower_case_exception(text: str) -> bool:
     return "İ" in text or "ı" in text or "ſ" in text
 
 
+# A \b before a letter that is not repeated (no ?, *, + or { follows it).
+_BOUNDARY_BEFORE_LETTER = re.compile(r"(?<!\\)\\b([a-zåäöéü])(?![?*+{])")
+
+
+def letter_first(pattern: str) -> str:
+    """``pattern`` with each ``\\b`` before a letter written after that letter (WORD_START): the
+    same regex, but where every alternative then starts with a letter, the regex engine skips
+    ahead to those letters instead of trying every place of the text."""
+    return _BOUNDARY_BEFORE_LETTER.sub(lambda m: m.group(1) + WORD_START, pattern)
+
+
 class CaseInsensitive:
     """A case-insensitive regex written in lower case, for ``search``: the same regex without
     re.I, several times faster, is tried first on the lower-cased text. Where it finds nothing, the
@@ -65,7 +76,7 @@ class CaseInsensitive:
         if pattern != pattern.lower():
             raise ValueError(f"not written in lower case: {pattern!r}")
         self.pattern = re.compile(pattern, re.I)
-        self._lower = re.compile(pattern)
+        self._lower = re.compile(letter_first(pattern))
 
     def search(self, text: str, lowered: str | None = None) -> re.Match | None:
         """``self.pattern.search(text)``; ``lowered`` is ``text.lower()`` where the caller has it."""

@@ -873,3 +873,24 @@ def test_body_pattern_is_the_one_written_plainly():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in BODY_PATTERN.finditer(text)] == [m.span() for m in plain.finditer(text)], repr(text)
         assert [m.regs for m in _BODY_OR_ACRONYM.finditer(text)] == [m.regs for m in plain_one_pass.finditer(text)], repr(text)
+
+
+def test_case_insensitive_patterns_with_word_starts_after_the_first_letter_are_the_written_ones():
+    import random
+
+    from samgraf.loaders import content, meeting
+    from samgraf.loaders.text import CaseInsensitive, letter_first
+
+    assert letter_first(r"\bab|x\bc\b|\b(?:d)|\bs?|\\bq") == r"a(?<!\w.)b|xc(?<!\w.)\b|\b(?:d)|\bs?|\\bq"
+    rng = random.Random(19)
+    for module in (content, meeting):
+        for name, ci in vars(module).items():
+            if not isinstance(ci, CaseInsensitive):
+                continue
+            written = re.compile(ci.pattern.pattern)
+            words = re.findall(r"[a-zåäö]+", re.sub(r"\\.", " ", written.pattern))  # (not the b of \b)
+            pieces = words + [w[:k] for w in words for k in (1, 2)] + [" ", "  ", ".", ",", "-", "_", "1", "x", "é", "\n", "\t"]
+            for _ in range(4000):
+                text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+                found, expected = ci._lower.search(text), written.search(text)
+                assert (found and found.span()) == (expected and expected.span()), (name, text)
