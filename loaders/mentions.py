@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from samgraf.loaders.names import first_names
-from samgraf.loaders.text import WORD_START as _WORD_START, grouped_alternation
+from samgraf.loaders.text import WORD_START as _WORD_START, _has_lower_case_exception, grouped_alternation
 
 KNOWN_AGREEMENTS = (
     "Meddix", "NPÖ", "Nationell patientöversikt", "LOSUS", "Vård- och omsorgscollege", "VO-College", "Cosmic LINK",
@@ -14,7 +14,8 @@ KNOWN_AGREEMENTS = (
 )
 DASH_AGREEMENT = re.compile(r"\b[\wåäöÅÄÖ/\-]+[-]avtal(?:et|en)?\b")  # "LOSUS-avtalet"
 # Compounds ending in one of these: "Hemsjukvårdsavtalet", "samverkansöverenskommelsen".
-_AGREEMENT_COMPOUND_END = re.compile(r"(?:hemsjukvårds|samverkans)(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I)
+_COMPOUND_FIRST_PARTS = ("hemsjukvårds", "samverkans")
+_AGREEMENT_COMPOUND_END = re.compile(rf"(?:{'|'.join(_COMPOUND_FIRST_PARTS)})(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I)
 _AGREEMENT_COMPOUND_NEEDLES = ("hemsjukvårdsavtal", "hemsjukvårdsöverenskommelse", "samverkansavtal", "samverkansöverenskommelse")
 AGREEMENT_ABOUT = re.compile(  # "avtal om läkarmedverkan"
     rf"(?:A{_WORD_START}vtal(?:et)?|a{_WORD_START}vtal(?:et)?|Ö{_WORD_START}verenskommelse(?:n)?|ö{_WORD_START}verenskommelse(?:n)?)"
@@ -96,14 +97,41 @@ def _dedupe(values: list[str]) -> list[str]:
     return out
 
 
+def _whole_word_ending(text: str, m: re.Match) -> str:
+    """The whole word of ``text`` that ends in the match ``m`` (of a pattern that ends a word)."""
+    start = m.start()
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
+        start -= 1
+    return text[start : m.end()]
+
+
 def _compounds_ending(pattern: re.Pattern, text: str) -> list[str]:
     """Whole words of ``text`` that end in a match of ``pattern`` (a pattern that ends a word)."""
-    out = []
-    for m in pattern.finditer(text):
-        start = m.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
-            start -= 1
-        out.append(text[start : m.end()])
+    return [_whole_word_ending(text, m) for m in pattern.finditer(text)]
+
+
+def _compound_agreements(text: str, lowered: str) -> list[str]:
+    """``_compounds_ending(_AGREEMENT_COMPOUND_END, text)``, the case-insensitive pattern tried
+    only where the lower-cased text holds a compound's first part (a case-insensitive pattern
+    starting with a letter is otherwise tried at every place of the text). Exact where lower-casing
+    keeps each character's place and none of the three letters stands that re.IGNORECASE matches
+    to ``s`` or ``i`` though str.lower() does not turn them into these: else the full search."""
+    if len(lowered) != len(text) or _has_lower_case_exception(text):
+        return _compounds_ending(_AGREEMENT_COMPOUND_END, text)
+    starts = []
+    for first in _COMPOUND_FIRST_PARTS:
+        at = lowered.find(first)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(first, at + 1)
+    out, end = [], 0
+    for start in sorted(starts):
+        if start < end:  # (finditer's matches do not overlap)
+            continue
+        m = _AGREEMENT_COMPOUND_END.match(text, start)
+        if m:
+            out.append(_whole_word_ending(text, m))
+            end = m.end()
     return out
 
 
@@ -152,7 +180,7 @@ def find_mentions(text: str, own_acronym: str | None = None, person_names: list[
         if "-avtal" in lowered:
             agreements += [m.group(0).strip() for m in DASH_AGREEMENT.finditer(text)]
         if any(n in lowered for n in _AGREEMENT_COMPOUND_NEEDLES):
-            agreements += _compounds_ending(_AGREEMENT_COMPOUND_END, text)
+            agreements += _compound_agreements(text, lowered)
         agreements += _agreements_about(text)
     body_words, acronym_words = _bodies_and_acronyms(text)
     for word in body_words:

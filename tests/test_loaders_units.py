@@ -894,3 +894,18 @@ def test_case_insensitive_patterns_with_word_starts_after_the_first_letter_are_t
                 text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
                 found, expected = ci._lower.search(text), written.search(text)
                 assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+def test_compound_agreements_found_from_the_lower_cased_text_are_the_pattern_s():
+    import random
+
+    from samgraf.loaders.mentions import _AGREEMENT_COMPOUND_END, _compound_agreements, _compounds_ending
+
+    rng = random.Random(23)
+    pieces = ["hemsjukvårds", "HEMSJUKVÅRDS", "Hemsjukvårds", "samverkans", "SamVerkans", "avtal", "AVTAL", "avtalet",
+              "överenskommelse", "Överenskommelsen", "n", "et", "hem", "sam", "verkans", "ſ", "İ", "ı", "K", "Å", "Σ",
+              "hemſjukvårds", "ſamverkans", "hemsjuKvårds", "hemsjukvÅrds",
+              "x", "1", "_", "-", " ", ".", "é", "ß"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert _compound_agreements(text, text.lower()) == _compounds_ending(_AGREEMENT_COMPOUND_END, text), repr(text)
