@@ -16,7 +16,7 @@ DECISION_HEADING = re.compile(
     r"(?:[\wåäöÅÄÖ\-]+\s+){1,8}(?:beslutar|beslöt|beslutade)(?:\s+att)?(?=\s*:?\s*$))\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
-# Every DECISION_HEADING holds one of these: a quick test first.
+# Every DECISION_HEADING, DECISION_INTRO and BARE_INTRO holds one of these: a quick test first.
 _DECISION_WORD = re.compile(r"besl(?:ut|öt)", re.I)
 
 
@@ -260,6 +260,9 @@ def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
     """``Rådet beslutar följande:`` introduces decisions; it is not one itself."""
     out: list[DecisionUnit] = []
     for k, unit in enumerate(units):
+        if not _DECISION_WORD.search(unit.text):
+            out.append(unit)  # neither pattern below can match
+            continue
         m = DECISION_INTRO.match(unit.text)
         if not m and BARE_INTRO.match(unit.text) and k + 1 < len(units):
             continue  # "Styrelsen beslutar" above its att-clauses

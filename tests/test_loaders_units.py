@@ -909,3 +909,17 @@ def test_compound_agreements_found_from_the_lower_cased_text_are_the_pattern_s()
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert _compound_agreements(text, text.lower()) == _compounds_ending(_AGREEMENT_COMPOUND_END, text), repr(text)
+
+
+def test_every_decision_intro_holds_the_decision_word_tested_first():
+    import random
+
+    from samgraf.loaders.content import _DECISION_WORD, BARE_INTRO, DECISION_INTRO
+
+    rng = random.Random(29)
+    pieces = ["Rådet", "styrelsen", " ", "  ", "beslutar", "BESLÖT", "Beslutade", "beſlutar", "enligt", "följande", ":", "att",
+              ".", "x", "-", "1", "\n", "besl", "ut"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if DECISION_INTRO.match(text) or BARE_INTRO.match(text):
+            assert _DECISION_WORD.search(text), repr(text)
