@@ -183,8 +183,10 @@ def fold(text: str) -> str:
     return " ".join(_NAME_PUNCTUATION.sub(" ", t).split())
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str:
-    """The folded last word of a name: two spellings of one name share it."""
+    """The folded last word of a name: two spellings of one name share it (memoised: the
+    participants' names are looked up for each name-like word of each item)."""
     parts = fold(name).split()
     return parts[-1] if parts else ""
 
