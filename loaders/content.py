@@ -415,6 +415,7 @@ class PersonIndex:
             self._by_surname.setdefault(surname_key(known), []).append(known)
         self._first_names = {known.split()[0].casefold() for known in self.names}
         self._given_name_verdicts: dict[str, bool] = {}
+        self._not_given_names: set[str] = set()  # words found not to pass _may_be_given_name
 
     def has_first_name(self, word: str) -> bool:
         """Whether a participant's first name is ``word`` (case ignored)."""
@@ -427,6 +428,16 @@ class PersonIndex:
         if verdict is None:
             verdict = self._given_name_verdicts[word] = is_first_name(word) or self.has_first_name(word)
         return verdict
+
+    def any_may_be_given_name(self, words) -> bool:
+        """Whether :func:`_may_be_given_name` holds for any of ``words``; the words it fails for are
+        remembered, and only the others are tried (the words that open sentences repeat)."""
+        ruled_out = self._not_given_names
+        for word in set(words).difference(ruled_out):
+            if _may_be_given_name(word, self):
+                return True
+            ruled_out.add(word)
+        return False
 
     def matches(self, name: str) -> bool:
         """Whether a participant's name is a spelling of ``name``."""
@@ -528,12 +539,7 @@ def _may_hold_sentence_opening_with_given_name(paragraph: str, index: PersonInde
     first = _FIRST_WORD.match(paragraph)
     if first is None:
         return False
-    if _may_be_given_name(first.group(1), index):
-        return True
-    for word in _words_after_sentence_ends(paragraph):  # (any of them: the order does not matter)
-        if _may_be_given_name(word, index):
-            return True
-    return False
+    return index.any_may_be_given_name((first.group(1),)) or index.any_may_be_given_name(_words_after_sentence_ends(paragraph))
 
 
 def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) -> list[str]:

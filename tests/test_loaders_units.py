@@ -923,3 +923,27 @@ def test_every_decision_intro_holds_the_decision_word_tested_first():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         if DECISION_INTRO.match(text) or BARE_INTRO.match(text):
             assert _DECISION_WORD.search(text), repr(text)
+
+
+def test_sentence_openings_tried_once_per_word_find_what_trying_each_word_finds():
+    import random
+
+    from samgraf.loaders.content import (
+        PersonIndex, _FIRST_WORD, _may_be_given_name, _may_hold_sentence_opening_with_given_name,
+        _words_after_sentence_ends,
+    )
+
+    def each_word_tried(paragraph: str, index: PersonIndex) -> bool:  # as written before
+        first = _FIRST_WORD.match(paragraph)
+        if first is None:
+            return False
+        return any(_may_be_given_name(w, index) for w in [first.group(1)] + _words_after_sentence_ends(paragraph))
+
+    rng = random.Random(31)
+    pieces = ["Anna", "Bertil", "Zelda", "Berg", "Det", "det", "Arbetet", "(Eva", "Bo,", "Ulf-Erik", "ANNA", ".", "!", "?",
+              " ", "  ", "\n", "\t", "x.", "3.5", "”"]
+    for _ in range(200):
+        index, fresh = PersonIndex(["Zelda Holm", "Per Lund"]), PersonIndex(["Zelda Holm", "Per Lund"])
+        for _ in range(100):  # one index for many paragraphs, as for an item's paragraphs
+            paragraph = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            assert _may_hold_sentence_opening_with_given_name(paragraph, index) == each_word_tried(paragraph, fresh), repr(paragraph)
