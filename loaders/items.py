@@ -62,8 +62,13 @@ class Layout:
     toc: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _may_have_toc_tail(text: str) -> bool:
+    """Whether TOC_TAIL may match: every match holds a full stop, an ellipsis or a tab."""
+    return "." in text or "…" in text or "\t" in text
+
+
 def clean_title(title: str) -> str:
-    t = TOC_TAIL.sub("", title)
+    t = TOC_TAIL.sub("", title) if _may_have_toc_tail(title) else title
     t = _DOT_LEADER_REST.sub("", t)
     t = _SPACE_RUN.sub(" ", t.replace("\t", " ")).strip()
     t = t.rstrip(" .,:;")
@@ -89,7 +94,7 @@ def _section_candidates(lines: list[Line]) -> list[dict]:
             continue  # "§ 5 i lagen" inside running text
         if _NOT_A_TITLE.match(title):
             continue
-        toc = bool(m.groupdict().get("dash")) or bool(TOC_TAIL.search(ln.text)) and "\t" in ln.text or bool(_DOTS.search(t))
+        toc = bool(m.groupdict().get("dash")) or "\t" in ln.text and bool(TOC_TAIL.search(ln.text)) or bool(_DOTS.search(t))
         out.append({"i": i, "num": m.group("num"), "title": title, "toc": toc})
     return out
 

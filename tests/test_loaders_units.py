@@ -947,3 +947,16 @@ def test_sentence_openings_tried_once_per_word_find_what_trying_each_word_finds(
         for _ in range(100):  # one index for many paragraphs, as for an item's paragraphs
             paragraph = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
             assert _may_hold_sentence_opening_with_given_name(paragraph, index) == each_word_tried(paragraph, fresh), repr(paragraph)
+
+
+def test_toc_tails_hold_a_full_stop_an_ellipsis_or_a_tab():
+    import random
+
+    from samgraf.loaders.items import TOC_TAIL, _may_have_toc_tail
+
+    rng = random.Random(37)
+    pieces = [".", "..", "...", "…", "\t", " ", "  ", "\n", "\xa0", "1", "12", "123", "Budget", "x", "-", ":"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if TOC_TAIL.search(text):
+            assert _may_have_toc_tail(text), repr(text)
