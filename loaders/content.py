@@ -522,7 +522,7 @@ _FIRST_WORD = re.compile(r"\s*(\S+)")
 
 
 def _words_after_sentence_ends(paragraph: str) -> list[str]:
-    """The words of ``re.findall(r"[.!?]\s+(?=(\S+))", paragraph)``, perhaps in another order: as
+    r"""The words of ``re.findall(r"[.!?]\s+(?=(\S+))", paragraph)``, perhaps in another order: as
     the whitespace a match takes is never a character a match starts with, each of the three
     patterns finds the words after its character that the one pattern finds."""
     words = _AFTER_FULL_STOP.findall(paragraph)
