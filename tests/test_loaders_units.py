@@ -960,3 +960,23 @@ def test_toc_tails_hold_a_full_stop_an_ellipsis_or_a_tab():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         if TOC_TAIL.search(text):
             assert _may_have_toc_tail(text), repr(text)
+
+
+def test_date_patterns_with_look_behinds_after_the_first_digit_are_the_ones_written_plainly():
+    import random
+
+    from samgraf.loaders.meeting import _MONTH_RE, ISO_DATE, SLASH_DATE, SWEDISH_DATE
+
+    plain = {
+        ISO_DATE: re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),
+        SWEDISH_DATE: re.compile(
+            rf"(?<!\d)(\d{{1,2}})\s*(?:e|:e|:a)?\s+({_MONTH_RE})\.?(?:\s+((?:19|20)\d{{2}}))?(?!\w)", re.I),
+        SLASH_DATE: re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:\s+|\s*-\s*)((?:19|20)\d{2})(?![\d/])"),
+    }
+    rng = random.Random(41)
+    pieces = ["1", "2", "0", "9", "12", "19", "20", "2024", "-", "/", " ", "\n", ":e", "e", "maj", "Mars", "jan.", "x",
+              "١", "²", "_", "é"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for pattern, written in plain.items():
+            assert [m.regs for m in pattern.finditer(text)] == [m.regs for m in written.finditer(text)], repr(text)
