@@ -592,6 +592,9 @@ def presenters_in_text(body: list[Line], index: PersonIndex, recent: list[str]) 
 # -- attachments and mentions -------------------------------------------------------------
 
 FILE_NAME = re.compile(r"(.+?\.(?:pdf|docx?|xlsx?|pptx?))(?:\s+|$)", re.I)
+# Every FILE_NAME holds one of these: a quick test first (FILE_NAME's lazy .+? is tried from
+# every place of the text, each time to its end where no file name follows).
+_FILE_EXTENSION = CaseInsensitive(r"\.(?:pdf|docx?|xlsx?|pptx?)")
 
 
 _ATTACHMENT_HEADING_FIRST = initials(_INLINE_ATTACHMENT_LABELS + _ATTACHMENT_SECTION_LABELS)
@@ -634,7 +637,7 @@ def split_attachment_text(text: str) -> list[str]:
     parts = re.split(r"(?:^|\s)\d{1,2}\.\s+", text)
     parts = [p for p in parts if p.strip()]
     if len(parts) <= 1:
-        files = FILE_NAME.findall(text)
+        files = FILE_NAME.findall(text) if _FILE_EXTENSION.search(text) else []
         parts = files if len(files) > 1 else [text]
     out = []
     for p in parts:

@@ -980,3 +980,17 @@ def test_date_patterns_with_look_behinds_after_the_first_digit_are_the_ones_writ
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         for pattern, written in plain.items():
             assert [m.regs for m in pattern.finditer(text)] == [m.regs for m in written.finditer(text)], repr(text)
+
+
+def test_every_file_name_holds_the_extension_tested_first():
+    import random
+
+    from samgraf.loaders.content import _FILE_EXTENSION, FILE_NAME
+
+    rng = random.Random(43)
+    pieces = ["Plan", " ", "\n", ".", ".pdf", ".PDF", ".docx", ".Doc", ".xlsx", ".xlſx", ".pptx", "x", "2012", "ſ", "İ", "K",
+              "pdf", "doc"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if FILE_NAME.search(text):
+            assert _FILE_EXTENSION.search(text), repr(text)
