@@ -15,8 +15,10 @@ KNOWN_AGREEMENTS = (
 DASH_AGREEMENT = re.compile(r"\b[\wåäöÅÄÖ/\-]+[-]avtal(?:et|en)?\b")  # "LOSUS-avtalet"
 # Compounds ending in one of these: "Hemsjukvårdsavtalet", "samverkansöverenskommelsen".
 _COMPOUND_FIRST_PARTS = ("hemsjukvårds", "samverkans")
-_AGREEMENT_COMPOUND_END = re.compile(rf"(?:{'|'.join(_COMPOUND_FIRST_PARTS)})(?:avtal(?:et)?|överenskommelse(?:n)?)\b", re.I)
-_AGREEMENT_COMPOUND_NEEDLES = ("hemsjukvårdsavtal", "hemsjukvårdsöverenskommelse", "samverkansavtal", "samverkansöverenskommelse")
+_COMPOUND_LAST_PARTS = ("avtal", "överenskommelse")
+_AGREEMENT_COMPOUND_END_LOWER = re.compile(rf"(?:{'|'.join(_COMPOUND_FIRST_PARTS)})(?:avtal(?:et)?|överenskommelse(?:n)?)\b")
+_AGREEMENT_COMPOUND_END = re.compile(_AGREEMENT_COMPOUND_END_LOWER.pattern, re.I)
+_AGREEMENT_COMPOUND_NEEDLES = tuple(first + last for first in _COMPOUND_FIRST_PARTS for last in _COMPOUND_LAST_PARTS)
 AGREEMENT_ABOUT = re.compile(  # "avtal om läkarmedverkan"
     rf"(?:A{_WORD_START}vtal(?:et)?|a{_WORD_START}vtal(?:et)?|Ö{_WORD_START}verenskommelse(?:n)?|ö{_WORD_START}verenskommelse(?:n)?)"
     r"\s+om\s+[\wåäö\- ]{3,60}?(?=[.,;:]|\s(?:och|som|med|för|är|har|ska|mellan)\b|$)"
@@ -111,28 +113,15 @@ def _compounds_ending(pattern: re.Pattern, text: str) -> list[str]:
 
 
 def _compound_agreements(text: str, lowered: str) -> list[str]:
-    """``_compounds_ending(_AGREEMENT_COMPOUND_END, text)``, the case-insensitive pattern tried
-    only where the lower-cased text holds a compound's first part (a case-insensitive pattern
-    starting with a letter is otherwise tried at every place of the text). Exact where lower-casing
-    keeps each character's place and none of the three letters stands that re.IGNORECASE matches
-    to ``s`` or ``i`` though str.lower() does not turn them into these: else the full search."""
+    """``_compounds_ending(_AGREEMENT_COMPOUND_END, text)``, found by the same pattern without
+    re.I in the lower-cased text (the regex engine then skips ahead to a compound's first letter
+    instead of trying every place of the text). Exact where lower-casing keeps each character's
+    place and none of the three letters stands that re.IGNORECASE matches to ``s`` or ``i``
+    though str.lower() does not turn them into these (as for :class:`CaseInsensitive`): else the
+    full search."""
     if len(lowered) != len(text) or _has_lower_case_exception(text):
         return _compounds_ending(_AGREEMENT_COMPOUND_END, text)
-    starts = []
-    for first in _COMPOUND_FIRST_PARTS:
-        at = lowered.find(first)
-        while at >= 0:
-            starts.append(at)
-            at = lowered.find(first, at + 1)
-    out, end = [], 0
-    for start in sorted(starts):
-        if start < end:  # (finditer's matches do not overlap)
-            continue
-        m = _AGREEMENT_COMPOUND_END.match(text, start)
-        if m:
-            out.append(_whole_word_ending(text, m))
-            end = m.end()
-    return out
+    return [_whole_word_ending(text, m) for m in _AGREEMENT_COMPOUND_END_LOWER.finditer(lowered)]
 
 
 def _agreements_about(text: str) -> list[str]:
