@@ -31,7 +31,7 @@ PREFIXES = {
     "sg": "https://w3id.org/samgraf/ontology#", "besluit": "http://data.vlaanderen.be/ns/besluit#",
     "eli": "http://data.europa.eu/eli/ontology#", "cv": "http://data.europa.eu/m8g/",
     "person": "http://www.w3.org/ns/person#", "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#", "oa": "http://www.w3.org/ns/oa#", "foaf": "http://xmlns.com/foaf/0.1/",
+    "prov": "http://www.w3.org/ns/prov#", "foaf": "http://xmlns.com/foaf/0.1/",
     "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
     "time": "http://www.w3.org/2006/time#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": XSD, "role": "https://w3id.org/samgraf/concept/role/",

@@ -43,7 +43,9 @@ def source_iri(source: str, base: str | None = None) -> str:
 
 
 def span_iri(source: str, start: int, end: int, base: str | None = None) -> str:
-    return f"{source_iri(source, base)}/span/{start}-{end}"
+    """``<source>#char=<start>,<end>``: the source document's text from ``start`` to ``end``,
+    as an RFC 5147 fragment (half-open character offsets into the text the reader produced)."""
+    return f"{source_iri(source, base)}#char={start},{end}"
 
 
 def body_iri(name: str, base: str | None = None, county: str | None = None) -> str:

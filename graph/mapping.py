@@ -24,7 +24,7 @@ from samgraf.graph.agreements import concepts_in_text, detect_agreements, match_
 from samgraf.graph.identity import FACT_PREDICATES, Resolution, quad_triples, resolve
 from samgraf.graph.organisations import resolve_written_organisation
 from samgraf.loaders.model import Protocol, Span
-from samgraf.ontology.vocab import BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG
+from samgraf.ontology.vocab import BESLUIT, CV, DECISION_TYPE, ELI, PERSON, ROLE, SG
 
 
 class _Terms:
@@ -50,7 +50,7 @@ class _Terms:
             return value
 
 
-BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG = map(_Terms, (BESLUIT, CV, DECISION_TYPE, ELI, OA, PERSON, ROLE, SG))
+BESLUIT, CV, DECISION_TYPE, ELI, PERSON, ROLE, SG = map(_Terms, (BESLUIT, CV, DECISION_TYPE, ELI, PERSON, ROLE, SG))
 DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD = map(_Terms, (DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD))
 
 FIXED_TIME_ENV = "SAMGRAF_FIXED_TIME"
@@ -304,20 +304,14 @@ class _Mapper:
             g.text(self.source, SG.extractionWarning, warning)
 
     def _span(self, subject: str, span: Span | None) -> None:
+        """The text a statement was read from: an RFC 5147 fragment IRI of the source document
+        (its offsets in the IRI) with the quoted text; two quads, where the Web Annotation
+        selectors took ten (a third of a protocol's quads)."""
         if span is None:
             return
-        g = self.g
         node = iris.span_iri(self.p.source, span.start, span.end, self.base)
-        g.add(subject, SG.textSpan, node)
-        g.add(node, RDF.type, OA.SpecificResource)
-        g.add(node, OA.hasSource, self.source)
-        g.add(node, OA.hasSelector, f"{node}#position")
-        g.add(node, OA.hasSelector, f"{node}#quote")
-        g.add(f"{node}#position", RDF.type, OA.TextPositionSelector)
-        g.typed(f"{node}#position", OA.start, str(span.start), XSD.integer)
-        g.typed(f"{node}#position", OA.end, str(span.end), XSD.integer)
-        g.add(f"{node}#quote", RDF.type, OA.TextQuoteSelector)
-        g.text(f"{node}#quote", OA.exact, span.quote)
+        self.g.add(subject, SG.textSpan, node)
+        self.g.text(node, SG.quote, span.quote)
 
     # -- meeting and body -------------------------------------------------------------
     def _meeting(self) -> None:

@@ -76,7 +76,7 @@ def _graph():
     for prefix, ns in (
         ("besluit", "http://data.vlaanderen.be/ns/besluit#"), ("eli", "http://data.europa.eu/eli/ontology#"),
         ("cv", "http://data.europa.eu/m8g/"), ("person", "http://www.w3.org/ns/person#"),
-        ("oa", "http://www.w3.org/ns/oa#"), ("org", "http://www.w3.org/ns/org#"),
+        ("org", "http://www.w3.org/ns/org#"),
     ):
         graph.bind(prefix, ns, override=True)
     return graph

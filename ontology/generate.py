@@ -22,7 +22,6 @@ NAMESPACES: tuple[tuple[str, str, str], ...] = (
     ("ELI", "http://data.europa.eu/eli/ontology#", "ELI terms samgraf uses"),
     ("CV", "http://data.europa.eu/m8g/", "Core Vocabularies terms samgraf uses"),
     ("PERSON", "http://www.w3.org/ns/person#", "ISA person terms samgraf uses"),
-    ("OA", "http://www.w3.org/ns/oa#", "Web Annotation terms samgraf uses"),
 )
 
 

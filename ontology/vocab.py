@@ -38,6 +38,7 @@ class SG(DefinedNamespace):
     party: URIRef
     presentedBy: URIRef
     principal: URIRef
+    quote: URIRef
     recordSha256: URIRef
     replacedBy: URIRef
     representedOrganisation: URIRef
@@ -115,18 +116,3 @@ class PERSON(DefinedNamespace):
     Person: URIRef
 
     _NS = Namespace("http://www.w3.org/ns/person#")
-
-
-class OA(DefinedNamespace):
-    """Web annotation terms samgraf uses."""
-
-    SpecificResource: URIRef
-    TextPositionSelector: URIRef
-    TextQuoteSelector: URIRef
-    end: URIRef
-    exact: URIRef
-    hasSelector: URIRef
-    hasSource: URIRef
-    start: URIRef
-
-    _NS = Namespace("http://www.w3.org/ns/oa#")

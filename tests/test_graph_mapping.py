@@ -112,14 +112,27 @@ def test_organisations_resolve_to_scb_codes_by_official_name_and_date(name, code
     assert resolve_scb_code(name, code, date) == expected
 
 
-def test_spans_become_text_selectors():
+def test_spans_become_fragments_of_the_source_with_their_quote():
     graph = _graph(map_protocol(_record("list_layout"), generated_at=FIXED_TIME))
     decision = URIRef("https://data.samgraf.se/meeting/23/pahittade-vard-och-omsorgsgruppen/2013-03-15/item/2/decision/1")
     span = graph.value(decision, URIRef(SG + "textSpan"))
-    assert str(span) == "https://data.samgraf.se/source/list_layout/span/900-951"
-    exact = graph.value(URIRef(f"{span}#quote"), URIRef("http://www.w3.org/ns/oa#exact"))
-    assert str(exact) == "Gruppen rekommenderar huvudmännen att anta avtalet."
-    assert graph.value(URIRef(f"{span}#position"), URIRef("http://www.w3.org/ns/oa#start")).toPython() == 900
+    assert str(span) == "https://data.samgraf.se/source/list_layout#char=900,951"
+    assert str(graph.value(span, URIRef(SG + "quote"))) == "Gruppen rekommenderar huvudmännen att anta avtalet."
+    assert set(graph.predicate_objects(span)) == {(URIRef(SG + "quote"), graph.value(span, URIRef(SG + "quote")))}
+
+
+def _all_spans(record):
+    facts = [*record.participants, *record.absentees, *record.items,
+             *(decision for item in record.items for decision in item.decisions)]
+    return [fact.span for fact in facts if fact.span is not None]
+
+
+def test_a_span_takes_two_quads():
+    record = _record("list_layout")
+    spans = {(s.start, s.end) for s in _all_spans(record)}
+    quads = map_protocol(record, generated_at=FIXED_TIME).nquads.decode().splitlines()
+    span_quads = [q for q in quads if "#char=" in q]
+    assert spans and len(span_quads) == len(spans) + sum(1 for _ in _all_spans(record))
 
 
 def test_absentees_become_absence_facts():

@@ -230,6 +230,21 @@ def test_shapes_find_a_decision_without_wording(store):
     assert "prov:value" in result.report and "decision/1" in result.report
 
 
+def test_shapes_find_a_span_without_offsets_or_quote(store):
+    graph = ox.NamedNode("https://data.samgraf.se/graph/broken")
+    item = ox.NamedNode("https://data.samgraf.se/meeting/x/2020-01-01/item/1")
+    text_span = ox.NamedNode("https://w3id.org/samgraf/ontology#textSpan")
+    quote = ox.NamedNode("https://w3id.org/samgraf/ontology#quote")
+    no_offsets = ox.NamedNode("https://data.samgraf.se/source/x#line=3")
+    no_quote = ox.NamedNode("https://data.samgraf.se/source/x#char=10,20")
+    store.replace_graph(graph.value, [ox.Quad(item, text_span, no_offsets, graph),
+                                      ox.Quad(no_offsets, quote, ox.Literal("a quote"), graph),
+                                      ox.Quad(item, text_span, no_quote, graph)])
+    result = validate(store)
+    assert not result.conforms
+    assert "#line=3" in result.report and "char=10,20" in result.report and "sg:quote" in result.report
+
+
 @needs_gold
 def test_trig_export_loads_back_isomorphic(store, tmp_path):
     load_records(store, _gold_records(), generated_at=FIXED_TIME)
