@@ -281,9 +281,22 @@ def _table_title(paras: list[str], index: PersonIndex, recent: list[str]) -> tup
 
 
 def _first_name_position(title: str, name: str) -> int:
+    r"""Where ``re.search(rf"\b{re.escape(first)}", title)`` finds the name's first word ``first``
+    (its part before a hyphen), by string methods: no regex compiled for each name. \b stands
+    before a word character (what \w matches: alphanumeric or _) where none stands before it,
+    and before any other character where one does."""
     first = name.split()[0].split("-")[0]
-    m = re.search(rf"\b{re.escape(first)}", title)
-    return m.start() if m else -1
+    if not first:
+        m = re.search(rf"\b{re.escape(first)}", title)
+        return m.start() if m else -1
+    starts_word = first[0].isalnum() or first[0] == "_"
+    i = title.find(first)
+    while i >= 0:
+        after_word = i > 0 and (title[i - 1].isalnum() or title[i - 1] == "_")
+        if after_word != starts_word:
+            return i
+        i = title.find(first, i + 1)
+    return -1
 
 
 def _maybe_presenters(para: str, presenters: list[str], index: PersonIndex, recent: list[str], title_parts: list[str]) -> None:

@@ -113,6 +113,9 @@ def infer_year(month: int, day: int, lines: list[Line]) -> int | None:
     """Year for a date written without one, from the other full dates of the protocol."""
     years = []
     for ln in lines:
+        # a date with its year holds the year's first two digits, "19" or "20" (all three patterns)
+        if "20" not in ln.text and "19" not in ln.text:
+            continue
         for _, y, mo, d in find_dates(ln.text):
             if y is not None:
                 # an adjustment date after the meeting in January may belong to the next year

@@ -994,3 +994,48 @@ def test_every_file_name_holds_the_extension_tested_first():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         if FILE_NAME.search(text):
             assert _FILE_EXTENSION.search(text), repr(text)
+
+
+def test_names_written_with_a_comma_between_as_the_regex_finds():
+    import random
+
+    from samgraf.loaders.attendance import _written_with_comma
+
+    rng = random.Random(47)
+    pieces = ["Anna", "Berg", "Bo", "A", "a", ",", " ", "  ", "\t", "\n", "\xa0", "\u2003", ".", "(", "-", "_", "ß", "İ"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        after = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        expected = re.search(re.escape(before) + r"\s*,\s*" + re.escape(after), text) is not None
+        assert _written_with_comma(text, before, after) == expected, (text, before, after)
+
+
+def test_first_name_position_is_where_the_regex_finds_it():
+    import random
+
+    from samgraf.loaders.extract import _first_name_position
+
+    rng = random.Random(53)
+    pieces = ["Anna", "Berg", "Bo", "A", "a", "-", " ", "\t", ",", "(", "_", "1", "²", "é", "ß", "İ", "."]
+    for _ in range(30000):
+        title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        if not name.split():
+            continue
+        first = name.split()[0].split("-")[0]
+        m = re.search(rf"\b{re.escape(first)}", title)
+        assert _first_name_position(title, name) == (m.start() if m else -1), (title, name)
+
+
+def test_dates_with_a_year_hold_its_first_two_digits():
+    import random
+
+    from samgraf.loaders.meeting import find_dates
+
+    rng = random.Random(59)
+    pieces = ["1", "2", "0", "9", "12", "19", "20", "2024", "1987", "-", "/", " ", "\n", ":e", "e", "maj", "Mars", "x"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        if any(y is not None for _, y, _, _ in find_dates(text)):
+            assert "19" in text or "20" in text, repr(text)
