@@ -111,15 +111,17 @@ SECTION_WORDS = re.compile(
 )
 
 
-@dataclass(init=False)
+@dataclass(init=False, slots=True)
 class Line:
-    """One logical line of normalised text and the source range ``[start, end)`` it came from."""
+    """One logical line of normalised text and the source range ``[start, end)`` it came from.
+    (Slotted: a line is made for each line of each text, and read many times.)"""
 
     text: str
     start: int
     end: int
     page: int = 0
     cells: list[str] | None = field(default=None, repr=False)
+    stripped: str = field(init=False, repr=False, compare=False)
 
     def __init__(self, text: str, start: int, end: int, page: int = 0, cells: list[str] | None = None) -> None:
         # the dataclass's own __init__ written out (a line is made for each line of each text)
