@@ -25,14 +25,12 @@ def parse_document(doc: Document) -> Protocol:
     from samgraf.loaders.extract import extract_text
 
     try:
-        record = extract_text(doc.text, doc.source)
+        return extract_text(doc.text, doc.source, text_sha256=doc.text_sha256,
+                            source_format=doc.format, source_sha256=doc.sha256)
     except SamgrafError:
         raise
     except Exception as exc:  # an extractor bug must not take down a batch
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", source=doc.source) from exc
-    record.source_format = doc.format
-    record.source_sha256 = doc.sha256
-    return record
 
 
 def parse_file(path: str | Path) -> Protocol:

@@ -42,8 +42,11 @@ def _span(text: Text, start: int, end: int) -> dict:
     return {"start": start, "end": end, "quote": text.quote(start, end)}
 
 
-def extract(text: Text, source: str) -> Protocol:
-    """Build the protocol record of one normalised document."""
+def extract(text: Text, source: str, *, text_sha256: str | None = None, source_format: str | None = None,
+            source_sha256: str | None = None) -> Protocol:
+    """Build the protocol record of one normalised document. ``text_sha256``, where given, is the
+    SHA-256 of ``text.source_text`` encoded as UTF-8 (known from reading); the record's
+    ``source_format`` and ``source_sha256`` are validated with the rest of it."""
     warnings: list[str] = []
     layout = find_items(text.lines)
     head = text.lines[: layout.head_end]
@@ -92,7 +95,9 @@ def extract(text: Text, source: str) -> Protocol:
         absentees=absentees,
         items=items,
         warnings=warnings,
-        text_sha256=hashlib.sha256(text.source_text.encode("utf-8")).hexdigest(),
+        source_format=source_format,
+        source_sha256=source_sha256,
+        text_sha256=text_sha256 or hashlib.sha256(text.source_text.encode("utf-8")).hexdigest(),
     )
 
 
@@ -309,5 +314,7 @@ def _maybe_presenters(para: str, presenters: list[str], index: PersonIndex, rece
                 presenters.append(n)
 
 
-def extract_text(source_text: str, source: str) -> Protocol:
-    return extract(normalise(source_text), source)
+def extract_text(source_text: str, source: str, *, text_sha256: str | None = None, source_format: str | None = None,
+                 source_sha256: str | None = None) -> Protocol:
+    return extract(normalise(source_text), source, text_sha256=text_sha256, source_format=source_format,
+                   source_sha256=source_sha256)

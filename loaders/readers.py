@@ -32,6 +32,9 @@ class Document:
     sha256: str
     encoding: str | None = None
     path: Path | None = None
+    # SHA-256 of ``text`` encoded as UTF-8 where reading knows it without hashing again (the
+    # file's bytes are that encoding: ``sha256``), else None.
+    text_sha256: str | None = None
 
 
 def read_document(path: str | Path) -> Document:
@@ -84,10 +87,17 @@ def read_bytes(data: bytes, name: str, *, path: Path | None = None) -> Document:
         raise
     except Exception as exc:  # a library choking on a corrupt file
         raise ReadError(f"cannot read {suffix[1:]} file: {type(exc).__name__}: {exc}", source=name) from exc
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    decoded = text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise ReadError("the file contains no text", source=name)
-    return Document(source=name, text=text, format=fmt, sha256=digest, encoding=encoding, path=path)
+    # Strict UTF-8 decoding (no BOM) is undone exactly by encoding: where neither line ends nor
+    # normalisation changed the text, the file's bytes are the text's UTF-8 and their hash its hash.
+    text_sha256 = digest if fmt == "txt" and encoding == "utf-8" and text == decoded else None
+    return Document(source=name, text=text, format=fmt, sha256=digest, encoding=encoding, path=path,
+                    text_sha256=text_sha256)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

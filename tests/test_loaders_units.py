@@ -1039,3 +1039,39 @@ def test_dates_with_a_year_hold_its_first_two_digits():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         if any(y is not None for _, y, _, _ in find_dates(text)):
             assert "19" in text or "20" in text, repr(text)
+
+
+def test_text_hash_known_from_reading_is_the_texts_hash():
+    import hashlib
+    import random
+
+    from samgraf.loaders.readers import read_bytes
+
+    rng = random.Random(61)
+    pieces = ["Protokoll", " ", "\n", "\r\n", "\r", "å", "a\u030a", "é", "e\u0301", "\ufeff", "\t", "\f", "x", "€", "\x85"]
+    known = 0
+    for _ in range(3000):
+        text = "x" + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        encoding = rng.choice(["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        doc = read_bytes(data, "p.txt")
+        if doc.text_sha256 is not None:
+            known += 1
+            assert doc.text_sha256 == hashlib.sha256(doc.text.encode("utf-8")).hexdigest() == doc.sha256, repr(text)
+    assert known > 100
+
+
+def test_parsed_record_hashes_and_provenance_as_before():
+    import hashlib
+
+    from samgraf.loaders import parse_text
+
+    for text in ("Protokoll\r\nStyrelsen 2024-01-02\n", "Protokoll\nStyrelsen 2024-01-02\n", "Prote\u0301koll\n"):
+        record = parse_text(text)
+        doc_text = __import__("unicodedata").normalize("NFC", text.replace("\r\n", "\n"))
+        assert record.text_sha256 == hashlib.sha256(doc_text.encode("utf-8")).hexdigest()
+        assert record.source_sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
+        assert record.source_format == "txt"
