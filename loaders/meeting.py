@@ -178,6 +178,8 @@ def _times(facts: MeetingFacts, head: list[Line]) -> None:
         order.sort(key=lambda i: abs(i - facts.date_line))
     for i in order:
         t = head[i].text
+        if _DIGIT.search(t) is None:
+            continue  # TIME_RANGE and TIME_START find nothing without a digit
         if ADJUST_LABEL.search(t) and not _TID.search(t):
             continue
         for m in TIME_RANGE.finditer(t):

@@ -1075,3 +1075,16 @@ def test_parsed_record_hashes_and_provenance_as_before():
         assert record.text_sha256 == hashlib.sha256(doc_text.encode("utf-8")).hexdigest()
         assert record.source_sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
         assert record.source_format == "txt"
+
+
+def test_times_are_found_only_where_a_digit_stands():
+    import random
+
+    from samgraf.loaders.meeting import _DIGIT, TIME_RANGE, TIME_START
+
+    rng = random.Random(73)
+    pieces = ["kl", "Kl.", "klockan", " ", "1", "09", "13", ".", ":", "30", "-", "–", "till", "x", "²", "١", "tid"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if TIME_RANGE.search(text) or TIME_START.search(text):
+            assert _DIGIT.search(text), repr(text)
