@@ -276,10 +276,19 @@ def without_intros(units: list[DecisionUnit]) -> list[DecisionUnit]:
     return out
 
 
-@lru_cache(maxsize=4096)
+_SENTENCE_STOPS = (".", "!", "?")
+
+
 def _is_section_heading(text: str) -> bool:
-    if len(text) > 140 or text.endswith((".", "!", "?")):
+    if len(text) > 140 or text.endswith(_SENTENCE_STOPS):
         return False  # a sentence, not a heading
+    return _is_short_section_heading(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_short_section_heading(text: str) -> bool:
+    """:func:`_is_section_heading` of a text of at most 140 characters not ending a sentence
+    (memoised: headings repeat; the long lines, which never are headings, are not hashed and kept)."""
     if OTHER_SECTION.match(text):
         return True
     m = decision_heading(text) if len(text) < 140 else None
@@ -293,7 +302,8 @@ def text_paragraphs(body: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     for ln in body:
         t = ln.stripped
-        if not t or _is_section_heading(t):  # a blank line or a heading ends the paragraph
+        # a blank line or a heading ends the paragraph (_is_section_heading written out)
+        if not t or len(t) <= 140 and not t.endswith(_SENTENCE_STOPS) and _is_short_section_heading(t):
             if current:
                 out.append(current)
                 current = []
