@@ -136,8 +136,10 @@ def load_records(store: Store, records: Iterable[tuple[str, Protocol | Exception
 
 
 def _map_batch(store: Store, records: Iterable[tuple[str, Protocol | Exception]], *, base, generated_at,
-               report: LoadReport, curation, knowledge) -> list[tuple[str, MappedProtocol]]:
-    """Resolve the records together and map each: (label, mapped graph); failures go to the report."""
+               report: LoadReport, curation, knowledge,
+               digests: dict[str, str] | None = None) -> list[tuple[str, MappedProtocol]]:
+    """Resolve the records together and map each: (label, mapped graph); failures go to the report.
+    ``digests``: label -> the record's content hash, where already worked out."""
     from samgraf.graph.identity import resolve
 
     good: list[tuple[str, Protocol]] = []
@@ -156,7 +158,8 @@ def _map_batch(store: Store, records: Iterable[tuple[str, Protocol | Exception]]
     mapped = []
     for label, record in good:
         try:
-            mapped.append((label, map_protocol(record, base=base, generated_at=generated_at, resolution=resolution)))
+            mapped.append((label, map_protocol(record, base=base, generated_at=generated_at, resolution=resolution,
+                                               record_digest=digests.get(label) if digests else None)))
         except SamgrafError as exc:
             report.failed.append((label, failure_message(exc)))
     return mapped
@@ -242,6 +245,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
     curation = Curation.load(identities)
     knowledge = None
     batch: list[tuple[str, Protocol | Exception]] = []
+    record_digests: dict[str, str] = {}  # label -> record hash, from the parsing workers
     # A batch is written by a second thread while the next one is parsed, resolved and mapped:
     # Oxigraph's bulk loader (or the server) works without Python's lock. What is known of a
     # batch is taken in as soon as it is mapped, so the next one is resolved against it.
@@ -264,8 +268,9 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
             finish_write()
             knowledge = StoreKnowledge(store, base_iri)
         mapped = _map_batch(store, batch, base=base, generated_at=generated_at, report=report,
-                            curation=curation, knowledge=knowledge)
+                            curation=curation, knowledge=knowledge, digests=record_digests)
         batch = []
+        record_digests.clear()
         if knowledge is not None:
             knowledge.add_mapped([m for _, m in mapped])
         finish_write()
@@ -277,7 +282,10 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, base: str | None = 
             if result == UNCHANGED:
                 report.unchanged.append(str(path))
             else:
-                batch += result
+                for label, record, digest in result:
+                    batch.append((label, record))
+                    if digest:
+                        record_digests[label] = digest
                 count += len(result)
             if progress:
                 progress(path)

@@ -225,20 +225,21 @@ class _GraphBuilder:
 
 
 def map_protocol(protocol: Protocol, *, base: str | None = None, generated_at: datetime | str | None = None,
-                 resolution: Resolution | None = None) -> MappedProtocol:
+                 resolution: Resolution | None = None, record_digest: str | None = None) -> MappedProtocol:
     """The quads of one protocol record, in its own named graph.
 
     ``resolution`` (from :func:`samgraf.graph.identity.resolve` over the records loaded
     together and the store) gives the canonical persons, bodies and organisations; without
     one the record is resolved on its own. With one, the graph's content hash also covers the
     identity decisions the graph depends on, so a changed resolution reloads the graph.
+    ``record_digest``: the record's :func:`record_sha256`, when the caller has it already.
     """
     try:
         base = iris.resolve_base(base)
         own = resolution is None
         if own:
             resolution = resolve([protocol], base=base)
-        return _Mapper(protocol, base, extraction_time(generated_at), resolution, own).run()
+        return _Mapper(protocol, base, extraction_time(generated_at), resolution, own).run(record_digest)
     except MappingError:
         raise
     except Exception as exc:  # a record the model allows but the mapping does not expect
@@ -260,8 +261,8 @@ class _Mapper:
         self.meeting = iris.meeting_iri(self.body, protocol.date, protocol.source, base)
         self.decision_nodes: dict[tuple[str, int], str] = {}
 
-    def run(self) -> MappedProtocol:
-        digest = record_sha256(self.p)
+    def run(self, record_digest: str | None = None) -> MappedProtocol:
+        digest = record_digest or record_sha256(self.p)
         if not self.own_resolution:
             digest = hashlib.sha256(f"{digest}\n{self.resolution.fingerprint(self.p)}".encode("utf-8")).hexdigest()
         self._provenance(digest)

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from samgraf.graph import iris
 from samgraf.graph.identity import GraphFacts, StoreKnowledge, graph_facts, quad_triples, resolve
@@ -113,13 +114,14 @@ def test_the_knowledge_cache_is_not_trusted_for_a_graph_written_since(tmp_path):
     assert load_paths(store, [tmp_path / "a" / "records" / "0.json"], generated_at=FIXED_TIME).loaded
 
 
-def test_batches_written_while_the_next_is_mapped_give_what_one_by_one_gives(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: the records and their hashes come from worker processes
+def test_batches_written_while_the_next_is_mapped_give_what_one_by_one_gives(tmp_path, jobs):
     from samgraf.graph.api import load_paths, load_records
 
     records = _records()
     paths = _record_files(tmp_path / "records", records)
     pipelined = EmbeddedStore(None)
-    report = load_paths(pipelined, paths, generated_at=FIXED_TIME, batch_size=1)
+    report = load_paths(pipelined, paths, generated_at=FIXED_TIME, batch_size=1, jobs=jobs)
     assert report.loaded == [str(p) for p in paths] and not report.failed
     sequential = EmbeddedStore(None)
     knowledge = StoreKnowledge(sequential, iris.DEFAULT_BASE)
