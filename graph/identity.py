@@ -24,6 +24,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -689,6 +690,11 @@ class StoreKnowledge:
 
     def snapshot(self, skip_graphs: set[str] = frozenset()) -> tuple[list[Occurrence], list[tuple[str, str, list[str], list[str]]]]:
         """Persons sorted by first meeting and bodies sorted by IRI, leaving out ``skip_graphs``."""
+        persons, body_rows = self.known(skip_graphs)
+        return sorted(persons.values(), key=lambda o: (o.order, o.iri)), body_rows
+
+    def known(self, skip_graphs: set[str] = frozenset()) -> tuple[dict[str, Occurrence], list[tuple[str, str, list[str], list[str]]]]:
+        """Persons by IRI and bodies sorted by IRI, leaving out ``skip_graphs``."""
         skip = {g for g in skip_graphs if g in self.graph_persons or g in self.graph_bodies}
         persons, bodies = dict(self.persons), dict(self.bodies)
         for iri in set().union(*(self.graph_persons.get(g, set()) for g in skip)):
@@ -704,7 +710,7 @@ class StoreKnowledge:
             else:
                 bodies[iri] = body
         body_rows = [(iri, county, sorted(labels), sorted(alts)) for iri, (county, labels, alts) in sorted(bodies.items())]
-        return sorted(persons.values(), key=lambda o: (o.order, o.iri)), body_rows
+        return persons, body_rows
 
 
 # -- resolution ----------------------------------------------------------------------------
@@ -801,12 +807,12 @@ def resolve(records: list[Protocol], *, base: str | None = None, store=None, cur
     graphs = {iris.graph_iri(r.source, base) for r in ordered}
     if knowledge is None and store is not None:
         knowledge = StoreKnowledge(store, base)
-    known_persons, known_bodies = knowledge.snapshot(graphs) if knowledge is not None else ([], [])
+    known_persons, known_bodies = knowledge.known(graphs) if knowledge is not None else ({}, [])
 
     registry = BodyRegistry(base)
     for iri, county, labels, alts in known_bodies:
         registry.add_known(iri, county, labels, alts)
-    occurrences: list[Occurrence] = list(known_persons)
+    occurrences: list[Occurrence] = []
     for protocol in ordered:
         county, why = record_county(protocol)
         body, body_county = registry.protocol_body(protocol.body.name, protocol.body.acronym, county)
@@ -826,11 +832,23 @@ def resolve(records: list[Protocol], *, base: str | None = None, store=None, cur
                              | {i for i, _ in resolution.contexts[p.source].mentioned_bodies.values()}))
         resolution.decisions.append(IdentityDecision("body", "body", decision.iri, decision.names, decision.evidence, stems))
 
-    _resolve_persons(resolution, occurrences, curation)
+    # Only the store's persons a new occurrence could be paired with (same surname and given-
+    # name initial) take part; the others could change nothing but cost time in every batch.
+    blocks = {_block(o) for o in occurrences}
+    comparable = sorted((o for o in known_persons.values() if _block(o) in blocks), key=lambda o: (o.order, o.iri))
+    _resolve_persons(resolution, comparable + occurrences, curation, taken=known_persons.keys())
     return resolution
 
 
-def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], curation: Curation) -> None:
+def _block(occ: Occurrence) -> tuple[str, str]:
+    """What two occurrences must share to be compared: surname and given-name initial."""
+    return occ.surname, occ.given[:1]
+
+
+def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], curation: Curation,
+                     taken: Iterable[str] = ()) -> None:
+    """Pair, merge and name the persons of ``occurrences``; ``taken``: IRIs the store's persons
+    hold (a new person's IRI is none of them)."""
     base = resolution.base
     occurrences.sort(key=lambda o: (o.iri is None, o.order, o.key))  # store persons first: they keep their IRIs
     uf = _UnionFind(occurrences)
@@ -867,27 +885,39 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
     # all when they have none
     blocks: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     for index, occ in enumerate(occurrences):
-        block = blocks.setdefault((occ.surname, occ.given[:1]), ([], []))
+        block = blocks.setdefault(_block(occ), ([], []))
         block[occ.record is None].append(index)
     keys = [o.key for o in occurrences]
     records = [o.record for o in occurrences]
-    givens = [o.given for o in occurrences]
     pairs = []
     for (_, initial), (new_ones, known) in blocks.items():
-        for x, i in enumerate(new_ones):
-            key, record, given = keys[i], records[i], givens[i]
-            for j in new_ones[x + 1:] + known:
-                if record == records[j]:
+        # within a block, by normalised name: the given names' distance is worked out once for
+        # two names, not for every two occurrences of them
+        by_key: dict[str, tuple[list[int], list[int]]] = {}
+        for i in new_ones:
+            by_key.setdefault(keys[i], ([], []))[0].append(i)
+        for j in known:
+            by_key.setdefault(keys[j], ([], []))[1].append(j)
+        named = list(by_key.items())
+        for x, (key, (new_a, known_a)) in enumerate(named):
+            for y, i in enumerate(new_a):
+                for j in new_a[y + 1:] + known_a:
+                    if records[i] != records[j]:
+                        pairs.append((0, i, j) if i < j else (0, j, i))
+            if not initial:
+                continue
+            given = occurrences[(new_a or known_a)[0]].given
+            for _, (new_b, known_b) in named[x + 1:]:
+                if not new_a and not new_b:
+                    continue  # the store's persons are not compared again
+                distance = Levenshtein.distance(given, occurrences[(new_b or known_b)[0]].given,
+                                                score_cutoff=MAX_GIVEN_NAME_DISTANCE)
+                if distance > MAX_GIVEN_NAME_DISTANCE:
                     continue
-                if key == keys[j]:
-                    distance = 0
-                elif not initial:
-                    continue
-                else:
-                    distance = Levenshtein.distance(given, givens[j])
-                    if distance > MAX_GIVEN_NAME_DISTANCE:
-                        continue
-                pairs.append((distance, i, j) if i < j else (distance, j, i))
+                for i, others in [(i, new_b + known_b) for i in new_a] + [(j, new_b) for j in known_a]:
+                    for j in others:
+                        if records[i] != records[j]:
+                            pairs.append((distance, i, j) if i < j else (distance, j, i))
     pairs.sort()
     # decisions as (status, names, evidence, i, j, paired): their cited sources are worked out
     # at the end, for the ones kept (a pair of persons kept apart is reported once)
@@ -924,7 +954,7 @@ def _resolve_persons(resolution: Resolution, occurrences: list[Occurrence], cura
                               f"{reason}, but they meet in one protocol or are separate known persons: kept apart", i, j, True))
 
     # canonical IRIs
-    taken = {o.iri for o in occurrences if o.iri}
+    taken = set(taken) | {o.iri for o in occurrences if o.iri}
     canonical: dict[int, str] = {}
     for root in sorted({uf.find(i) for i in range(len(occurrences))}, key=lambda r: min(uf.members[r])):
         members = sorted(uf.members[root])
