@@ -44,8 +44,11 @@ def source_iri(source: str, base: str | None = None) -> str:
 
 def span_iri(source: str, start: int, end: int, base: str | None = None) -> str:
     """``<source>#char=<start>,<end>``: the source document's text from ``start`` to ``end``,
-    as an RFC 5147 fragment (half-open character offsets into the text the reader produced)."""
-    return f"{source_iri(source, base)}#char={start},{end}"
+    as an RFC 5147 fragment (half-open character offsets into the text the reader produced).
+    Under a base IRI ending in '#' the source IRI is a fragment already, and an IRI holds one:
+    ``<source>/char=<start>,<end>`` then."""
+    document = source_iri(source, base)
+    return f"{document}{'/' if '#' in document else '#'}char={start},{end}"
 
 
 def body_iri(name: str, base: str | None = None, county: str | None = None) -> str:

@@ -121,6 +121,13 @@ def test_spans_become_fragments_of_the_source_with_their_quote():
     assert set(graph.predicate_objects(span)) == {(URIRef(SG + "quote"), graph.value(span, URIRef(SG + "quote")))}
 
 
+def test_spans_under_a_hash_base_iri_stay_valid_iris():
+    mapped = map_protocol(_record("list_layout"), base="https://example.test/ns#", generated_at=FIXED_TIME)
+    spans = {q.object.value for q in mapped.quads if q.predicate.value == SG + "textSpan"}
+    assert "https://example.test/ns#source/list_layout/char=900,951" in spans
+    assert all(span.count("#") == 1 for span in spans)
+
+
 def _all_spans(record):
     facts = [*record.participants, *record.absentees, *record.items,
              *(decision for item in record.items for decision in item.decisions)]
