@@ -302,8 +302,7 @@ def text_paragraphs(body: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     for ln in body:
         t = ln.stripped
-        # a blank line or a heading ends the paragraph (_is_section_heading written out)
-        if not t or len(t) <= 140 and not t.endswith(_SENTENCE_STOPS) and _is_short_section_heading(t):
+        if not t or _is_section_heading(t):  # a blank line or a heading ends the paragraph
             if current:
                 out.append(current)
                 current = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from samgraf.loaders.names import first_names
-from samgraf.loaders.text import WORD_START as _WORD_START, _has_lower_case_exception, grouped_alternation
+from samgraf.loaders.text import WORD_START as _WORD_START, CaseInsensitive, grouped_alternation
 
 KNOWN_AGREEMENTS = (
     "Meddix", "NPÖ", "Nationell patientöversikt", "LOSUS", "Vård- och omsorgscollege", "VO-College", "Cosmic LINK",
@@ -16,8 +16,8 @@ DASH_AGREEMENT = re.compile(r"\b[\wåäöÅÄÖ/\-]+[-]avtal(?:et|en)?\b")  # "L
 # Compounds ending in one of these: "Hemsjukvårdsavtalet", "samverkansöverenskommelsen".
 _COMPOUND_FIRST_PARTS = ("hemsjukvårds", "samverkans")
 _COMPOUND_LAST_PARTS = ("avtal", "överenskommelse")
-_AGREEMENT_COMPOUND_END_LOWER = re.compile(rf"(?:{'|'.join(_COMPOUND_FIRST_PARTS)})(?:avtal(?:et)?|överenskommelse(?:n)?)\b")
-_AGREEMENT_COMPOUND_END = re.compile(_AGREEMENT_COMPOUND_END_LOWER.pattern, re.I)
+_AGREEMENT_COMPOUND = CaseInsensitive(rf"(?:{'|'.join(_COMPOUND_FIRST_PARTS)})(?:avtal(?:et)?|överenskommelse(?:n)?)\b")
+_AGREEMENT_COMPOUND_END = _AGREEMENT_COMPOUND.pattern
 _AGREEMENT_COMPOUND_NEEDLES = tuple(first + last for first in _COMPOUND_FIRST_PARTS for last in _COMPOUND_LAST_PARTS)
 AGREEMENT_ABOUT = re.compile(  # "avtal om läkarmedverkan"
     rf"(?:A{_WORD_START}vtal(?:et)?|a{_WORD_START}vtal(?:et)?|Ö{_WORD_START}verenskommelse(?:n)?|ö{_WORD_START}verenskommelse(?:n)?)"
@@ -99,29 +99,22 @@ def _dedupe(values: list[str]) -> list[str]:
     return out
 
 
-def _whole_word_ending(text: str, m: re.Match) -> str:
-    """The whole word of ``text`` that ends in the match ``m`` (of a pattern that ends a word)."""
-    start = m.start()
+def _whole_word_ending(text: str, start: int, end: int) -> str:
+    """The whole word of ``text`` that ends at ``end`` and holds ``text[start:end]``."""
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
         start -= 1
-    return text[start : m.end()]
+    return text[start:end]
 
 
 def _compounds_ending(pattern: re.Pattern, text: str) -> list[str]:
     """Whole words of ``text`` that end in a match of ``pattern`` (a pattern that ends a word)."""
-    return [_whole_word_ending(text, m) for m in pattern.finditer(text)]
+    return [_whole_word_ending(text, *m.span()) for m in pattern.finditer(text)]
 
 
 def _compound_agreements(text: str, lowered: str) -> list[str]:
-    """``_compounds_ending(_AGREEMENT_COMPOUND_END, text)``, found by the same pattern without
-    re.I in the lower-cased text (the regex engine then skips ahead to a compound's first letter
-    instead of trying every place of the text). Exact where lower-casing keeps each character's
-    place and none of the three letters stands that re.IGNORECASE matches to ``s`` or ``i``
-    though str.lower() does not turn them into these (as for :class:`CaseInsensitive`): else the
-    full search."""
-    if len(lowered) != len(text) or _has_lower_case_exception(text):
-        return _compounds_ending(_AGREEMENT_COMPOUND_END, text)
-    return [_whole_word_ending(text, m) for m in _AGREEMENT_COMPOUND_END_LOWER.finditer(lowered)]
+    """``_compounds_ending(_AGREEMENT_COMPOUND_END, text)``, the matches found in the lower-cased
+    text where that is exact (:meth:`CaseInsensitive.spans`)."""
+    return [_whole_word_ending(text, start, end) for start, end in _AGREEMENT_COMPOUND.spans(text, lowered)]
 
 
 def _agreements_about(text: str) -> list[str]:

@@ -84,6 +84,15 @@ class CaseInsensitive:
             return None
         return self.pattern.search(text)
 
+    def spans(self, text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+        """``[m.span() for m in self.pattern.finditer(text)]``, found by the regex without re.I in
+        the lower-cased text where that keeps every character's place and none of the three
+        letters stands in the text (then both find the same); else by the case-insensitive regex."""
+        lowered = text.lower() if lowered is None else lowered
+        if len(lowered) == len(text) and not _has_lower_case_exception(text):
+            return [m.span() for m in self._lower.finditer(lowered)]
+        return [m.span() for m in self.pattern.finditer(text)]
+
 
 _SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _TAG = re.compile(r"<[^<>]{0,200}>")
